@@ -120,8 +120,9 @@ std::string OptionSpec::allowed() const {
     case Kind::flag: return "true or false";
     case Kind::real_list: return "a comma-separated list of " + describe(bounds, "number") + "s";
     case Kind::grid: return "start:stop:count[:log] with start, stop each " + describe(bounds, "number");
-    case Kind::choice: {
-      std::string text = "one of ";
+    case Kind::choice:
+    case Kind::choice_list: {
+      std::string text = kind == Kind::choice ? "one of " : "a comma-separated list of ";
       for (std::size_t i = 0; i < choices.size(); ++i) text += (i ? " | " : "") + choices[i];
       return text;
     }
@@ -160,6 +161,13 @@ void validate(const OptionSpec& spec, const std::string& value) {
       for (const auto& choice : spec.choices)
         if (choice == value) return;
       reject(spec, value, spec.allowed());
+    case Kind::choice_list:
+      for (const auto& element : split(value, ',')) {
+        bool known = false;
+        for (const auto& choice : spec.choices) known = known || choice == element;
+        if (!known) reject(spec, value, spec.allowed());
+      }
+      return;
     case Kind::real_list:
       if (value.empty()) reject(spec, value, spec.allowed());
       for (const auto& element : split(value, ',')) parse_bounded_real(spec, element, value);
@@ -224,6 +232,8 @@ std::vector<double> Config::reals(const std::string& key) const {
   for (const auto& element : split(raw(key), ',')) values.push_back(*parse_double(element));
   return values;
 }
+
+std::vector<std::string> Config::texts(const std::string& key) const { return split(raw(key), ','); }
 
 Grid Config::grid(const std::string& key) const { return parse_grid(registry_->spec(key), raw(key)); }
 

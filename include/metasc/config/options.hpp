@@ -12,7 +12,7 @@
 
 namespace metasc::config {
 
-enum class Kind { real, integer, text, choice, flag, real_list, grid };
+enum class Kind { real, integer, text, choice, choice_list, flag, real_list, grid };
 
 /// Allowed interval for reals, integers, list elements and grid end points.
 struct Bounds {
@@ -33,7 +33,7 @@ struct OptionSpec {
   std::string unit;                          ///< shown in --help; "" when dimensionless
   std::optional<std::string> default_value;  ///< nullopt: must be given (or one of a group)
   Bounds bounds = {};
-  std::vector<std::string> choices = {};     ///< Kind::choice only
+  std::vector<std::string> choices = {};     ///< Kind::choice and Kind::choice_list
   std::string help;
 
   /// What values are allowed, in words, for messages and --help.
@@ -76,6 +76,7 @@ class Config {
   std::string text(const std::string& key) const;
   bool flag(const std::string& key) const;
   std::vector<double> reals(const std::string& key) const;
+  std::vector<std::string> texts(const std::string& key) const;  ///< Kind::choice_list
   Grid grid(const std::string& key) const;
 
   /// The key exactly one of which must be given, e.g. {"electrons.Tc_K", ...}.
