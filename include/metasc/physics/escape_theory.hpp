@@ -43,7 +43,8 @@ using Potential = std::function<double(double)>;
 
 /// Q_turn: the point beyond the minimum Q_MS, on the side away from Q_B, where
 /// V(Q_turn) = V(Q_B). Bracketed in `bracket` when given, otherwise found by
-/// stepping outward from Q_MS in doubling steps of |Q_MS − Q_B|.
+/// stepping outward from Q_MS in steps that start at |Q_MS − Q_B|/2 and double,
+/// up to the first step whose end is at or above V(Q_B).
 /// Throws NumericalError if V(Q_MS) ≥ V(Q_B) or the well does not close.
 double far_turning_point(const Potential& potential, double q_barrier, double q_metastable,
                          std::optional<std::pair<double, double>> bracket = std::nullopt);
