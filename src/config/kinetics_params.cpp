@@ -1,20 +1,122 @@
 #include "metasc/config/kinetics_params.hpp"
 
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "metasc/error.hpp"
+
 namespace metasc::config {
+namespace {
+
+/// A full-text number, nullopt otherwise.
+std::optional<double> number(const std::string& text) {
+  char* end = nullptr;
+  const double value = std::strtod(text.c_str(), &end);
+  if (text.empty() || end != text.c_str() + text.size()) return std::nullopt;
+  return value;
+}
+
+/// Per-mode values given once for all modes or once per mode.
+std::vector<double> per_mode(const Config& config, const std::string& key, std::size_t modes, bool broadcast) {
+  auto values = config.reals(key);
+  if (broadcast && values.size() == 1) values.assign(modes, values.front());
+  if (values.size() != modes) {
+    throw ConfigError(key + " has " + std::to_string(values.size()) + " values but kinetics.mode_energies_meV has " +
+                      std::to_string(modes) + (broadcast ? ": give one value, or one per mode" : ": give one per mode"));
+  }
+  return values;
+}
+
+}  // namespace
+
+physics::TabulatedSpectrum read_spectrum_table(const std::string& key, const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw ConfigError(key + ": cannot read the alpha^2F table '" + path + "'");
+  physics::TabulatedSpectrum table;
+  std::string line;
+  for (int line_number = 1; std::getline(in, line); ++line_number) {
+    const auto fail = [&](const std::string& what) {
+      throw ConfigError(key + ": " + path + " line " + std::to_string(line_number) + ": " + what + " (got '" + line +
+                        "')");
+    };
+    std::string content = line.substr(0, line.find('#'));
+    for (char& c : content) {
+      if (c == ',' || c == '\t' || c == '\r') c = ' ';
+    }
+    std::istringstream fields(content);
+    std::vector<std::string> words;
+    for (std::string word; fields >> word;) words.push_back(word);
+    if (words.empty()) continue;
+    if (words.size() != 2) fail("expected two numbers, Omega [meV] and alpha^2F");
+    const auto energy = number(words[0]);
+    const auto value = number(words[1]);
+    if (!energy || !value || !std::isfinite(*energy) || !std::isfinite(*value)) fail("not two finite numbers");
+    if (*energy < 0.0 || *value < 0.0) fail("Omega and alpha^2F must be >= 0");
+    if (!table.energy_meV.empty() && *energy <= table.energy_meV.back()) fail("Omega must increase strictly");
+    if (*energy == 0.0 && *value != 0.0) fail("alpha^2F must vanish at Omega = 0 (else dn/dt diverges at Delta = 0)");
+    table.energy_meV.push_back(*energy);
+    table.value.push_back(*value);
+  }
+  if (table.energy_meV.size() < 2) {
+    throw ConfigError(key + ": the alpha^2F table '" + path + "' needs at least two rows (Omega [meV], alpha^2F)");
+  }
+  return table;
+}
+
+KineticsRateParams KineticsRateParams::from(const Config& config) {
+  const auto energies = config.reals("kinetics.mode_energies_meV");
+  const auto couplings = per_mode(config, "kinetics.mode_couplings_meV", energies.size(), false);
+  const auto widths = per_mode(config, "kinetics.mode_widths_meV", energies.size(), true);
+  std::vector<physics::SharpMode> modes;
+  for (std::size_t i = 0; i < energies.size(); ++i) {
+    modes.push_back({.energy_meV = energies[i], .coupling_meV = couplings[i], .width_meV = widths[i]});
+  }
+
+  const double edge_meV = config.real("kinetics.continuum_max_meV");
+  std::variant<physics::PowerLawContinuum, physics::TabulatedSpectrum> continuum;
+  if (config.given("kinetics.spectrum_file")) {
+    for (const std::string other : {"kinetics.continuum_coupling", "kinetics.continuum_power"}) {
+      if (config.given(other)) {
+        throw ConfigError(other + " cannot be combined with kinetics.spectrum_file (the table replaces the power law)");
+      }
+    }
+    continuum = read_spectrum_table("kinetics.spectrum_file", config.text("kinetics.spectrum_file"));
+  } else {
+    continuum = physics::PowerLawContinuum{.coupling = config.real("kinetics.continuum_coupling"),
+                                           .power = config.real("kinetics.continuum_power"),
+                                           .max_meV = edge_meV};
+  }
+  const physics::GaussianBand band{.sigma_meV = config.real("kinetics.band_sigma_meV")};
+  return {.rate = physics::QuasiparticleRate(physics::EliashbergFunction(std::move(continuum), std::move(modes), band),
+                                             config.real("kinetics.max_energy_meV")),
+          .avalanche_edge_meV = edge_meV};
+}
 
 void declare_kinetics_keys(Registry& registry) {
   registry.add({.key = "kinetics.enabled", .kind = Kind::flag, .default_value = "false",
                 .help = "metasc-ensemble: every trajectory drives its own n(t)"});
   registry.add({.key = "kinetics.continuum_coupling", .default_value = "0.05", .bounds = between(0.0, 1e3),
                 .help = "a_c, amplitude of the continuum alpha^2F = a_c (Omega/Omega_max)^p"});
-  registry.add({.key = "kinetics.continuum_power", .default_value = "2", .bounds = between(0.0, 20.0),
-                .help = "p, power of the continuum alpha^2F"});
+  registry.add({.key = "kinetics.continuum_power", .default_value = "2", .bounds = {.min = 0.0, .max = 20.0, .min_open = true},
+                .help = "p, power of the continuum alpha^2F (> 0 keeps dn/dt finite at Delta = 0)"});
   registry.add({.key = "kinetics.continuum_max_meV", .unit = "meV", .default_value = "8",
-                .bounds = {.min = 0.0, .max = 1e4, .min_open = true}, .help = "Omega_max, top of the continuum"});
+                .bounds = {.min = 0.0, .max = 1e4, .min_open = true},
+                .help = "Omega_max, top of the continuum and the avalanche edge 2 Delta = Omega_max (also with a table)"});
+  registry.add({.key = "kinetics.spectrum_file", .kind = Kind::text,
+                .help = "table of alpha^2F replacing the power-law continuum: rows 'Omega_meV alpha2F', # comments, "
+                        "linear in between, zero outside; the sharp modes are added to it"});
   registry.add({.key = "kinetics.mode_energies_meV", .kind = Kind::real_list, .unit = "meV", .default_value = "52",
                 .bounds = {.min = 0.0, .max = 1e4, .min_open = true}, .help = "Omega_nu of the sharp modes, comma-separated"});
   registry.add({.key = "kinetics.mode_couplings_meV", .kind = Kind::real_list, .unit = "meV", .default_value = "0.3",
                 .bounds = between(0.0, 1e4), .help = "g_nu of the sharp modes, same count as mode_energies_meV"});
+  registry.add({.key = "kinetics.mode_widths_meV", .kind = Kind::real_list, .unit = "meV", .default_value = "0",
+                .bounds = between(0.0, 1e3),
+                .help = "Gaussian standard deviation of each sharp mode (0 = delta function); one value or one per mode"});
   registry.add({.key = "kinetics.band_sigma_meV", .unit = "meV", .default_value = "25",
                 .bounds = {.min = 0.0, .max = 1e4, .min_open = true}, .help = "sigma_b, standard deviation of nu_SC"});
   registry.add({.key = "kinetics.max_energy_meV", .unit = "meV", .default_value = "inf",
