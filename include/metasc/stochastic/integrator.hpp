@@ -1,0 +1,167 @@
+#pragma once
+/// Langevin integrators for a block of trajectories (PHYSICS.md §5):
+///
+///   dQ = P dt,   dP = [−γP − (ω/ħ)V'(Q) + a(t)] dt + sqrt(2γ σ_P²) dW,
+///   σ_P² = ω k_BT/(N_s ħ)  (so ⟨P²⟩ = σ_P², ⟨Q²⟩ = k_BT/(N_s ħω) for harmonic V),
+///
+/// Q in oscillator lengths, P = dQ/dt [1/ps], V' [meV per site], a [1/ps²].
+///
+/// Schemes (`langevin.integrator`):
+///   baoab  Leimkuhler–Matthews BAOAB, O step exact: P ← cP + sqrt(1−c²) σ_P ξ, c = e^{−γdt}.
+///   gjf    Grønbech-Jensen–Farago (2013), a = (1−γdt/2)/(1+γdt/2), b = 1/(1+γdt/2).
+///   euler  Euler–Maruyama, a first-order reference only.
+///
+/// Stored momentum ("leapfrog" convention). BAOAB and GJF are stored half a
+/// kick behind the on-site momentum:  P_stored = P(t_n) − (dt/2)·F(Q_n, t_n),
+/// F = −(ω/ħ)V'(Q) + a(t). The two half kicks that meet at t_n (end of one
+/// step, start of the next) are then one kick, so each step evaluates the force
+/// once per trajectory and the drive once per block. Euler stores P(t_n).
+/// physical_momentum() / stored_momentum() convert (for initial states and for
+/// the energy H = N_s[(ħ/ω)P²/2 + V(Q)] of an observer).
+///
+/// Where the stationary distribution is exact (harmonic V, any stable dt):
+///   baoab  Q_n and P_stored (the momentum right after the O step) are exactly
+///          Boltzmann; the on-site P(t_n) has ⟨P²⟩ = σ_P²(1 − ω²dt²/4).
+///   gjf    Q_n and P_stored (= v_n − (dt/2)F_n, v the GJF on-site velocity) are
+///          exactly Boltzmann, as is GJF's half-step velocity
+///          u_{n+1/2} = (Q_{n+1} − Q_n)/(sqrt(b)·dt); the on-site v_n is not.
+///   euler  nothing is exact: errors O(γdt, ω²dt/γ).
+///
+/// Every scheme is, once F(Q_n) is known, an affine map of (P_stored, F, ξ):
+///   Q ← Q + q_p P + q_f F + q_ξ ξ,   P ← p_p P + p_f F + p_ξ ξ,
+/// with coefficients precomputed per scheme (StepMap): one loop serves all.
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "metasc/stochastic/rng.hpp"
+
+namespace metasc::stochastic {
+
+enum class Scheme { baoab, gjf, euler };
+
+/// "baoab", "gjf", "euler" (the values of `langevin.integrator`).
+const char* scheme_name(Scheme scheme);
+/// Inverse of scheme_name; throws ConfigError naming `langevin.integrator`.
+Scheme scheme_from_name(const std::string& name);
+
+/// The oscillator being integrated.
+struct Oscillator {
+  double angular_per_ps;  ///< ω = 2πf [rad/ps]; the mass per site is ħ/ω
+  double damping_per_ps;  ///< γ [1/ps], ≥ 0
+  double kT_meV;          ///< k_B T [meV], ≥ 0 (0: no noise)
+  double domain_sites;    ///< N_s ≥ 1
+};
+
+/// σ_P² = ω k_BT/(N_s ħ) [1/ps²], the stationary variance of P.
+double momentum_variance(const Oscillator& oscillator);
+
+/// Largest dt [ps] for which the scheme is linearly stable on an oscillator of
+/// angular frequency ω [rad/ps] with friction γ [1/ps]:
+///   baoab, gjf: 2/ω (for every γ);
+///   euler: γ/ω² when γ < 2ω, else 4/(γ + sqrt(γ² − 4ω²)); 0 when γ = 0.
+double time_step_limit_ps(Scheme scheme, double angular_per_ps, double damping_per_ps);
+
+/// Throws ConfigError naming `langevin.dt_ps`, its value and the limit unless
+/// 0 < dt < time_step_limit_ps(scheme, ω, γ). Pass for ω the stiffest
+/// frequency of the landscape, sqrt((ω/ħ)·max V''), as LangevinIntegrator does.
+void check_time_step(Scheme scheme, double dt_ps, double angular_per_ps, double damping_per_ps);
+
+/// The affine one-step map of a scheme (see the file comment).
+struct StepMap {
+  double dt_ps;
+  double force_scale;     ///< ω/ħ [1/(meV·ps²)]: F = a − (ω/ħ)V'
+  double q_from_p, q_from_force, q_from_noise;
+  double p_from_p, p_from_force, p_from_noise;
+  double momentum_shift;  ///< κ·dt [ps]: P(t_n) = P_stored + κ·dt·F(Q_n, t_n), κ = 1/2 or 0
+  bool noisy;             ///< σ_P > 0 and γ > 0
+
+  /// Checks the oscillator's ranges and dt (check_time_step at the stiffest
+  /// frequency sqrt((ω/ħ)·max_curvature_meV), max V'' of the landscape in meV).
+  static StepMap make(Scheme scheme, const Oscillator& oscillator, double dt_ps, double max_curvature_meV);
+};
+
+/// What the integrator needs from a landscape: V'(Q) [meV per site], inline and
+/// cheap, and max V'' [meV] for the stability check (see force_table.hpp).
+template <class F>
+concept ForceEvaluator = requires(const F& force, double Q) {
+  { force.slope(Q) } -> std::convertible_to<double>;
+  { force.max_curvature_meV() } -> std::convertible_to<double>;
+};
+
+/// Advances blocks of independent trajectories (structure of arrays) by one
+/// time step. The noise of trajectory id j at step n is
+/// NormalStream(seed, Stream::langevin_noise).normal(j, n): it does not depend
+/// on how trajectories are split into blocks or ranks, or on call order.
+/// Holds a scratch buffer for the block's noise, so one object per thread.
+template <ForceEvaluator Force>
+class LangevinIntegrator {
+ public:
+  /// Throws ConfigError (naming `langevin.dt_ps`) when dt is unstable at the
+  /// landscape's stiffest frequency sqrt((ω/ħ)·force.max_curvature_meV()).
+  LangevinIntegrator(Scheme scheme, const Oscillator& oscillator, double dt_ps, Force force, std::uint64_t seed);
+
+  /// One step t_n → t_n + dt for trajectories first_trajectory … first_trajectory + n − 1,
+  /// whose state is Q[0 … n), P[0 … n) (P in the stored convention).
+  /// `step_index` = n (t_n = t_0 + n·dt) selects the noise; `drive_per_ps2` is
+  /// a(t_n), the pump at the START of the step, evaluated once for all blocks.
+  void step(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory, std::uint64_t step_index,
+            double drive_per_ps2);
+
+  /// On-site momentum P(t_n) [1/ps] from the stored one, with a = a(t_n).
+  double physical_momentum(double Q, double stored_P, double drive_per_ps2) const {
+    return stored_P + map_.momentum_shift * acceleration(Q, drive_per_ps2);
+  }
+  /// Stored momentum from the on-site P(t_n) (initial states: P_0 at t_0, a(t_0)).
+  double stored_momentum(double Q, double physical_P, double drive_per_ps2) const {
+    return physical_P - map_.momentum_shift * acceleration(Q, drive_per_ps2);
+  }
+
+  Scheme scheme() const { return scheme_; }
+  double time_step_ps() const { return map_.dt_ps; }
+  const StepMap& step_map() const { return map_; }
+  const Force& force() const { return force_; }
+
+ private:
+  /// F = a − (ω/ħ)V'(Q) [1/ps²]
+  double acceleration(double Q, double drive_per_ps2) const {
+    return drive_per_ps2 - map_.force_scale * force_.slope(Q);
+  }
+
+  Scheme scheme_;
+  StepMap map_;
+  Force force_;
+  NormalStream noise_;
+  std::vector<double> xi_;  ///< the block's N(0,1) draws; stays zero when !map_.noisy
+};
+
+template <ForceEvaluator Force>
+LangevinIntegrator<Force>::LangevinIntegrator(Scheme scheme, const Oscillator& oscillator, double dt_ps, Force force,
+                                              std::uint64_t seed)
+    : scheme_(scheme),
+      map_(StepMap::make(scheme, oscillator, dt_ps, force.max_curvature_meV())),
+      force_(std::move(force)),
+      noise_(seed, Stream::langevin_noise) {}
+
+template <ForceEvaluator Force>
+void LangevinIntegrator<Force>::step(double* __restrict Q, double* __restrict P, std::size_t n,
+                                     std::uint64_t first_trajectory, std::uint64_t step_index,
+                                     double drive_per_ps2) {
+  if (xi_.size() < n) xi_.resize(n, 0.0);  // grows once, to the largest block
+  if (map_.noisy) noise_.fill(xi_.data(), n, first_trajectory, step_index);
+  // Locals: the loop must see that nothing it writes through Q, P changes them.
+  const StepMap m = map_;
+  const Force& force = force_;
+  const double* __restrict xi = xi_.data();
+  for (std::size_t i = 0; i < n; ++i) {
+    const double f = drive_per_ps2 - m.force_scale * force.slope(Q[i]);
+    const double p = P[i];
+    Q[i] += m.q_from_p * p + m.q_from_force * f + m.q_from_noise * xi[i];
+    P[i] = m.p_from_p * p + m.p_from_force * f + m.p_from_noise * xi[i];
+  }
+}
+
+}  // namespace metasc::stochastic
