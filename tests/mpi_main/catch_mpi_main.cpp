@@ -1,17 +1,22 @@
-// Catch2 main for the MPI tier: every rank runs every test case; failures on any
-// rank make the process exit non-zero, so mpiexec reports the test as failed.
+// Catch2 main for the MPI tier: every rank runs every test case; a failure on
+// any rank makes every rank exit non-zero, so mpiexec reports the test failed.
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
-#include "metasc/parallel/environment.hpp"
+#include "test_environment.hpp"
+
+namespace {
+const metasc::Environment* environment = nullptr;
+}
+
+const metasc::Environment& test_environment() { return *environment; }
 
 int main(int argc, char** argv) {
-  metasc::Environment environment;
+  metasc::Environment mpi_and_petsc;
+  environment = &mpi_and_petsc;
   Catch::Session session;
-  if (environment.rank() != 0) {
-    // Only rank 0 reports, so the log is readable; other ranks still fail loudly.
-    session.configData().outputFilename = "%stderr";
-  }
+  // Only rank 0 reports, so the log is readable; other ranks still fail loudly.
+  if (mpi_and_petsc.rank() != 0) session.configData().outputFilename = "/dev/stderr";
   const int failures = session.run(argc, argv);
-  return environment.all_agree(failures == 0) ? 0 : 1;
+  return mpi_and_petsc.all_agree(failures == 0) ? 0 : 1;
 }
