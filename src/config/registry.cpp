@@ -1,5 +1,7 @@
+#include "metasc/config/ensemble_params.hpp"
 #include "metasc/config/escape_params.hpp"
 #include "metasc/config/kinetics_params.hpp"
+#include "metasc/config/landscape_params.hpp"
 #include "metasc/config/langevin_params.hpp"
 #include "metasc/config/model_params.hpp"
 #include "metasc/config/options.hpp"
@@ -12,6 +14,8 @@ const Registry& registry() {
   static const Registry all_keys = [] {
     Registry keys;
     declare_model_keys(keys);
+    declare_landscape_keys(keys);
+    declare_ensemble_keys(keys);
     declare_pulse_keys(keys);
     declare_langevin_keys(keys);
     declare_kinetics_keys(keys);

@@ -30,15 +30,17 @@ struct Handle {
 };
 
 void string_attribute(hid_t object, const std::string& name, const std::string& value) {
+  // Variable-length UTF-8, so that h5py returns str rather than bytes.
   Handle type{h5_id(H5Tcopy(H5T_C_S1), "make a string type"), H5Tclose};
-  h5_check(H5Tset_size(type.id, value.empty() ? 1 : value.size()), "size a string type");
+  h5_check(H5Tset_size(type.id, H5T_VARIABLE), "size a string type");
   h5_check(H5Tset_cset(type.id, H5T_CSET_UTF8), "set UTF-8");
   Handle space{h5_id(H5Screate(H5S_SCALAR), "make a scalar space"), H5Sclose};
   if (H5Aexists(object, name.c_str()) > 0) H5Adelete(object, name.c_str());
   Handle attribute{h5_id(H5Acreate2(object, name.c_str(), type.id, space.id, H5P_DEFAULT, H5P_DEFAULT),
                          "create attribute " + name),
                    H5Aclose};
-  h5_check(H5Awrite(attribute.id, type.id, value.empty() ? "" : value.c_str()), "write attribute " + name);
+  const char* text = value.c_str();
+  h5_check(H5Awrite(attribute.id, type.id, &text), "write attribute " + name);
 }
 
 template <typename T>
@@ -114,6 +116,18 @@ void H5Writer::attribute(const std::string& group_path, const std::string& name,
 void H5Writer::attribute(const std::string& group_path, const std::string& name, const std::string& value) {
   Handle object{group(group_path), H5Oclose};
   string_attribute(object.id, name, value);
+}
+
+void H5Writer::attribute(const std::string& group_path, const std::string& name, std::span<const double> values) {
+  if (values.size() == 1) return attribute(group_path, name, values.front());
+  Handle object{group(group_path), H5Oclose};
+  const hsize_t extent = values.size();
+  Handle space{h5_id(H5Screate_simple(1, &extent, nullptr), "make a space"), H5Sclose};
+  if (H5Aexists(object.id, name.c_str()) > 0) H5Adelete(object.id, name.c_str());
+  Handle attribute{h5_id(H5Acreate2(object.id, name.c_str(), H5T_IEEE_F64LE, space.id, H5P_DEFAULT, H5P_DEFAULT),
+                         "create attribute " + name),
+                   H5Aclose};
+  h5_check(H5Awrite(attribute.id, H5T_NATIVE_DOUBLE, values.data()), "write attribute " + name);
 }
 
 void H5Writer::configuration(const config::Config& config, const std::string& program, int ranks) {

@@ -62,4 +62,36 @@ std::vector<std::uint8_t> Decomposition::gather(const Environment& environment,
   return gather_as(environment, local, MPI_UINT8_T);
 }
 
+namespace {
+
+template <typename T>
+std::vector<T> gather_concatenated(const Environment& environment, const std::vector<T>& local, MPI_Datatype type) {
+  if (local.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+    throw Error("internal: gather of more than 2^31 values from one rank");
+  }
+  const int count = static_cast<int>(local.size());
+  std::vector<int> counts(static_cast<std::size_t>(environment.size()));
+  MPI_Gather(&count, 1, MPI_INT, counts.data(), 1, MPI_INT, 0, environment.comm());
+  std::vector<int> offsets(counts.size());
+  std::int64_t total = 0;
+  for (std::size_t r = 0; r < counts.size(); ++r) {
+    offsets[r] = static_cast<int>(total);
+    total += counts[r];
+  }
+  if (total > std::numeric_limits<int>::max()) throw Error("internal: gather of more than 2^31 values");
+  std::vector<T> all(environment.is_root() ? static_cast<std::size_t>(total) : 0);
+  MPI_Gatherv(local.data(), count, type, all.data(), counts.data(), offsets.data(), type, 0, environment.comm());
+  return all;
+}
+
+}  // namespace
+
+std::vector<double> gather_in_rank_order(const Environment& environment, const std::vector<double>& local) {
+  return gather_concatenated(environment, local, MPI_DOUBLE);
+}
+std::vector<std::uint8_t> gather_in_rank_order(const Environment& environment,
+                                               const std::vector<std::uint8_t>& local) {
+  return gather_concatenated(environment, local, MPI_UINT8_T);
+}
+
 }  // namespace metasc

@@ -32,6 +32,8 @@ class H5Writer {
   void attribute(const std::string& group, const std::string& name, double value);
   void attribute(const std::string& group, const std::string& name, std::int64_t value);
   void attribute(const std::string& group, const std::string& name, const std::string& value);
+  /// One value per entry (e.g. per pulse): a scalar attribute when there is one entry.
+  void attribute(const std::string& group, const std::string& name, std::span<const double> values);
 
   /// `/config`: the resolved configuration as INI text, one attribute per key,
   /// the program and its version, and the number of ranks.

@@ -43,4 +43,9 @@ class Decomposition {
   Layout layout_;
 };
 
+/// Concatenates every rank's values on rank 0 in rank order (which is global
+/// order for contiguous layouts); other ranks get an empty vector.
+std::vector<double> gather_in_rank_order(const Environment& environment, const std::vector<double>& local);
+std::vector<std::uint8_t> gather_in_rank_order(const Environment& environment, const std::vector<std::uint8_t>& local);
+
 }  // namespace metasc

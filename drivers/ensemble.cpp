@@ -1,0 +1,71 @@
+// metasc-ensemble: Langevin ensembles of the driven, damped phonon in the
+// adiabatic landscape under one or more pump pulses; trapping, escape and
+// survival statistics reduced over all ranks.
+#include <cmath>
+#include <cstdio>
+#include <optional>
+
+#include "metasc/config/run_params.hpp"
+#include "metasc/io/ensemble_output.hpp"
+#include "metasc/io/h5_writer.hpp"
+#include "metasc/program.hpp"
+#include "metasc/stochastic/ensemble_job.hpp"
+
+namespace {
+
+using namespace metasc;
+
+void print_summary(std::ostream& out, const stochastic::EnsembleJob& job,
+                   const std::vector<stochastic::PulseOutcome>& outcomes, const std::string& file) {
+  const auto& critical = job.landscape.critical;
+  char line[320];
+  std::snprintf(line, sizeof line,
+                "metasc-ensemble: %lld trajectories x %zu pulse(s), T = %g K, N_s = %lld, gamma = %g /ps, dt = %g ps, "
+                "t_end = %g ps\n  landscape %s: Q_B = %.4g, Q_MS = %.4g, barrier N_s*dV = %.3g k_BT\n",
+                static_cast<long long>(job.langevin.trajectories), job.pulses.size(), job.bath.temperature_K,
+                static_cast<long long>(job.phonon.domain_sites), job.phonon.damping_per_ps, job.langevin.dt_ps,
+                job.langevin.t_end_ps, physics::class_name(critical.kind), critical.Q_barrier, critical.Q_metastable,
+                static_cast<double>(job.phonon.domain_sites) * (critical.V_barrier_meV - critical.V_metastable_meV) /
+                    job.bath.kT_meV);
+  out << line;
+  out << "  pulse                        P_trap  [95% CI]           escapes  rate [1/ps]  [95% CI]\n";
+  for (std::size_t p = 0; p < outcomes.size(); ++p) {
+    const auto& outcome = outcomes[p];
+    const auto& escape = outcome.escape;
+    std::snprintf(line, sizeof line, "  %-28s %.3f  [%.3f, %.3f]   %7llu  %.3g  [%.3g, %.3g]\n",
+                  job.pulses[p].label.c_str(), outcome.trapping.estimate, outcome.trapping.low,
+                  outcome.trapping.high, escape ? static_cast<unsigned long long>(escape->exposure.escapes) : 0ULL,
+                  escape ? escape->rate.rate_per_ps : NAN, escape ? escape->rate.low_per_ps : NAN,
+                  escape ? escape->rate.high_per_ps : NAN);
+    out << line;
+  }
+  out << "  results: " << file << "\n";
+}
+
+void run(const Environment& environment, const config::Config& configuration, const config::CommandLine&) {
+  std::optional<stochastic::EnsembleJob> job;
+  config::OutputParams output{};
+  environment.collectively([&] {
+    output = config::OutputParams::from(configuration);
+    job = stochastic::EnsembleJob::from(configuration);
+    if (environment.is_root()) io::check_writable("output.file", output.file);
+  });
+  const auto outcomes = stochastic::run_ensembles(environment, *job, output.progress);
+  environment.collectively([&] {
+    if (!environment.is_root()) return;
+    io::H5Writer writer(output.file);
+    writer.configuration(configuration, "metasc-ensemble", environment.size());
+    io::write_ensemble(writer, *job, outcomes);
+    writer.commit();
+    print_summary(environment.out(), *job, outcomes, output.file);
+  });
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  return metasc::run_program(
+      {.name = "metasc-ensemble",
+       .purpose = "Langevin ensembles under pump pulses: trapping, escape and survival statistics"},
+      argc, argv, run);
+}

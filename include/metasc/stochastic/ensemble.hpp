@@ -1,0 +1,81 @@
+#pragma once
+/// The ensemble engine on one rank: blocks of trajectories integrated through
+/// the whole run (block outer, step inner, so a block's state stays in cache),
+/// with the observers of PHYSICS.md §7 — trapping at the check time, first
+/// entry into the relaxed normal well, moments and samples on the output grid.
+/// A block's results depend only on its global trajectory ids, never on which
+/// rank runs it; blocks are merged in global order by the caller.
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "metasc/stats/running_moments.hpp"
+#include "metasc/stochastic/force_table.hpp"
+#include "metasc/stochastic/integrator.hpp"
+
+namespace metasc::stochastic {
+
+/// Where a trajectory counts as trapped or escaped. Energies per site [meV]:
+/// e = (ħ/ω)P²/2 + V(Q), so that the domain energy is H = N_s e.
+struct WellCriteria {
+  double Q_barrier;    ///< Q_B
+  double barrier_meV;  ///< V(Q_B): trapped needs |Q| > Q_B and e < V(Q_B) at the check time
+  double relaxed_meV;  ///< V(Q_B) − m k_BT/N_s: escaped needs |Q| < Q_B and e below this
+};
+
+struct EnsembleSpec {
+  Scheme scheme;
+  Oscillator oscillator;
+  double dt_ps;
+  std::uint64_t steps;          ///< t_end = steps·dt
+  std::uint64_t seed;
+  std::uint64_t check_step;     ///< trapping is decided at t = check_step·dt
+  std::uint64_t output_stride;  ///< moments and samples every output_stride steps, from t = 0
+  std::uint64_t samples;        ///< trajectories with id < samples are recorded on the output grid
+  WellCriteria criteria;
+  double initial_curvature_meV; ///< V''(0) > 0: width of the thermal initial state in the normal well
+};
+
+/// What one block of trajectories produced.
+struct BlockResult {
+  std::vector<std::uint8_t> trapped;
+  std::vector<double> escape_time_ps;  ///< after the check time; NaN if not trapped, +inf if censored
+  std::vector<double> Q_final;
+  std::vector<double> P_final_per_ps;  ///< on-site momentum dQ/dt at t_end
+  std::vector<stats::RunningMoments> Q_moments;  ///< one per output time
+  std::vector<stats::RunningMoments> P_moments;
+  std::vector<double> Q_samples;  ///< (sampled trajectory, output time), row-major
+  std::vector<double> P_samples;
+};
+
+/// Trajectories per block: fixed, so that how moments are merged does not
+/// depend on the number of ranks.
+inline constexpr std::size_t trajectories_per_block = 256;
+
+class EnsembleRunner {
+ public:
+  /// `drive_per_ps2[n]` = a(t_n), the pump at step n, evaluated once for the
+  /// whole ensemble; steps beyond the table's end have no drive (pulse over).
+  EnsembleRunner(const EnsembleSpec& spec, ForceTable force, std::vector<double> drive_per_ps2);
+
+  /// Integrates trajectories first_trajectory … first_trajectory + count − 1.
+  BlockResult run_block(std::uint64_t first_trajectory, std::size_t count);
+
+  std::size_t output_times() const { return static_cast<std::size_t>(spec_.steps / spec_.output_stride) + 1; }
+  const EnsembleSpec& spec() const { return spec_; }
+
+ private:
+  double drive(std::uint64_t step) const { return step < drive_.size() ? drive_[step] : 0.0; }
+  void initialise(std::uint64_t first_trajectory, std::size_t count);
+  void observe_moments(BlockResult& result, std::size_t output_index, std::uint64_t first_trajectory,
+                       std::size_t count, std::uint64_t step);
+
+  EnsembleSpec spec_;
+  LangevinIntegrator<ForceTable> integrator_;
+  std::vector<double> drive_;
+  double energy_per_momentum2_;  ///< ħ/(2ω): e = (ħ/2ω)P² + V(Q)
+  std::vector<double> Q_, P_;    ///< the block's state (P in the integrator's stored convention)
+  std::vector<double> momentum_, energy_;  ///< scratch: on-site P and energy per site
+};
+
+}  // namespace metasc::stochastic

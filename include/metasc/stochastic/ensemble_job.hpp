@@ -1,0 +1,48 @@
+#pragma once
+/// metasc-ensemble's job: everything resolved from the configuration before any
+/// compute (model, landscape, force table, pulses, observation times — all bad
+/// input is refused here), then one ensemble per pulse, spread over the ranks
+/// in blocks, collected and reduced on rank 0.
+#include <optional>
+#include <vector>
+
+#include "metasc/config/ensemble_params.hpp"
+#include "metasc/config/landscape_params.hpp"
+#include "metasc/config/langevin_params.hpp"
+#include "metasc/config/model_params.hpp"
+#include "metasc/config/pulse_params.hpp"
+#include "metasc/parallel/environment.hpp"
+#include "metasc/physics/landscape_summary.hpp"
+#include "metasc/stats/binomial.hpp"
+#include "metasc/stats/escape_summary.hpp"
+#include "metasc/stochastic/ensemble_results.hpp"
+
+namespace metasc::stochastic {
+
+struct EnsembleJob {
+  config::PhononParams phonon;
+  config::BathParams bath;
+  config::LangevinParams langevin;
+  config::EnsembleParams observation;
+  physics::LandscapeSummary landscape;
+  ForceTable force;
+  std::vector<config::PulseEntry> pulses;
+  std::vector<EnsembleSpec> specs;  ///< one per pulse
+
+  /// Throws ConfigError naming the key for anything the run cannot do.
+  static EnsembleJob from(const config::Config& config);
+  std::size_t output_times() const { return static_cast<std::size_t>(specs.front().steps / specs.front().output_stride) + 1; }
+};
+
+/// The reduced statistics of one pulse (rank 0).
+struct PulseOutcome {
+  EnsembleResults results;
+  stats::ProportionEstimate trapping;
+  std::uint64_t trapped_count = 0;
+  std::optional<stats::EscapeSummary> escape;  ///< absent when nothing was trapped
+};
+
+/// Runs every pulse's ensemble. Collective; rank 0 gets the outcomes.
+std::vector<PulseOutcome> run_ensembles(const Environment& environment, const EnsembleJob& job, bool progress);
+
+}  // namespace metasc::stochastic

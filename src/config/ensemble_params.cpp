@@ -1,0 +1,25 @@
+#include "metasc/config/ensemble_params.hpp"
+
+namespace metasc::config {
+
+void declare_ensemble_keys(Registry& registry) {
+  registry.add({.key = "ensemble.settle_ps", .unit = "ps", .default_value = "20", .bounds = between(0.0, 1e9),
+                .help = "trapping is checked this long after the pulse is over (energy relaxes in ~1/gamma)"});
+  registry.add({.key = "ensemble.output_interval_ps", .unit = "ps", .default_value = "1",
+                .bounds = {.min = 0.0, .max = 1e9, .min_open = true},
+                .help = "spacing of the output grid of ensemble moments and sampled trajectories"});
+  registry.add({.key = "ensemble.samples", .kind = Kind::integer, .default_value = "8", .bounds = between(0, 1e4),
+                .help = "the first K trajectories are recorded on the output grid"});
+  registry.add({.key = "escape.transient_ps", .unit = "ps", .default_value = "0", .bounds = between(0.0, 1e9),
+                .help = "time after the trapping check discarded before the escape rate is estimated"});
+}
+
+EnsembleParams EnsembleParams::from(const Config& config) {
+  return {.settle_ps = config.real("ensemble.settle_ps"),
+          .output_interval_ps = config.real("ensemble.output_interval_ps"),
+          .samples = config.integer("ensemble.samples"),
+          .margin_kT = config.real("escape.margin_kT"),
+          .transient_ps = config.real("escape.transient_ps")};
+}
+
+}  // namespace metasc::config

@@ -1,0 +1,109 @@
+#include "metasc/stochastic/ensemble.hpp"
+
+#include <cmath>
+#include <limits>
+
+#include "metasc/stochastic/rng.hpp"
+#include "metasc/units.hpp"
+
+namespace metasc::stochastic {
+
+EnsembleRunner::EnsembleRunner(const EnsembleSpec& spec, ForceTable force, std::vector<double> drive_per_ps2)
+    : spec_(spec),
+      integrator_(spec.scheme, spec.oscillator, spec.dt_ps, std::move(force), spec.seed),
+      drive_(std::move(drive_per_ps2)),
+      energy_per_momentum2_(0.5 * units::hbar_meV_ps / spec.oscillator.angular_per_ps) {}
+
+void EnsembleRunner::initialise(std::uint64_t first_trajectory, std::size_t count) {
+  // Thermal equilibrium of the normal well, linearised at Q = 0: the run starts
+  // where an unpumped sample sits, with no transient of its own.
+  const auto& oscillator = spec_.oscillator;
+  const double kT_per_site = oscillator.kT_meV / oscillator.domain_sites;
+  const double Q_width = std::sqrt(kT_per_site / spec_.initial_curvature_meV);
+  const double P_width = std::sqrt(momentum_variance(oscillator));
+  const NormalStream initial(spec_.seed, Stream::initial_state);
+  Q_.resize(count);
+  P_.resize(count);
+  momentum_.resize(count);
+  energy_.resize(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    Q_[i] = Q_width * initial.normal(first_trajectory + i, 0, 0);
+    P_[i] = integrator_.stored_momentum(Q_[i], P_width * initial.normal(first_trajectory + i, 0, 1), drive(0));
+  }
+}
+
+void EnsembleRunner::observe_moments(BlockResult& result, std::size_t output_index, std::uint64_t first_trajectory,
+                                     std::size_t count, std::uint64_t step) {
+  auto& Q_moments = result.Q_moments[output_index];
+  auto& P_moments = result.P_moments[output_index];
+  const double a = drive(step);
+  for (std::size_t i = 0; i < count; ++i) {
+    const double momentum = integrator_.physical_momentum(Q_[i], P_[i], a);
+    Q_moments.add(Q_[i]);
+    P_moments.add(momentum);
+    const std::uint64_t id = first_trajectory + i;
+    if (id < spec_.samples) {
+      const std::size_t row = (id - first_trajectory) * output_times() + output_index;
+      result.Q_samples[row] = Q_[i];
+      result.P_samples[row] = momentum;
+    }
+  }
+}
+
+BlockResult EnsembleRunner::run_block(std::uint64_t first_trajectory, std::size_t count) {
+  constexpr double not_trapped = std::numeric_limits<double>::quiet_NaN();
+  constexpr double censored = std::numeric_limits<double>::infinity();
+  BlockResult result;
+  result.trapped.assign(count, 0);
+  result.escape_time_ps.assign(count, not_trapped);
+  result.Q_moments.resize(output_times());
+  result.P_moments.resize(output_times());
+  const std::size_t sampled =
+      first_trajectory < spec_.samples ? std::min<std::uint64_t>(count, spec_.samples - first_trajectory) : 0;
+  result.Q_samples.resize(sampled * output_times());
+  result.P_samples.resize(sampled * output_times());
+
+  initialise(first_trajectory, count);
+  observe_moments(result, 0, first_trajectory, count, 0);
+  const WellCriteria& well = spec_.criteria;
+  const ForceTable& table = integrator_.force();
+  bool any_trapped = false;
+  // escape_time holds NaN (never trapped), +inf (trapped, still in), or a time.
+  double* escape_time = result.escape_time_ps.data();
+  for (std::uint64_t step = 0; step < spec_.steps; ++step) {
+    integrator_.step(Q_.data(), P_.data(), count, first_trajectory, step, drive(step));
+    const std::uint64_t now = step + 1;
+    if (now >= spec_.check_step && (now == spec_.check_step || any_trapped)) {
+      const double a = drive(now);
+      for (std::size_t i = 0; i < count; ++i) {
+        const double momentum = integrator_.physical_momentum(Q_[i], P_[i], a);
+        energy_[i] = energy_per_momentum2_ * momentum * momentum + table.potential(Q_[i]);
+      }
+      if (now == spec_.check_step) {
+        for (std::size_t i = 0; i < count; ++i) {
+          const bool bound = std::abs(Q_[i]) > well.Q_barrier && energy_[i] < well.barrier_meV;
+          result.trapped[i] = bound ? 1 : 0;
+          escape_time[i] = bound ? censored : not_trapped;
+          any_trapped = any_trapped || bound;
+        }
+      } else {
+        const double since_check = static_cast<double>(now - spec_.check_step) * spec_.dt_ps;
+        for (std::size_t i = 0; i < count; ++i) {
+          const bool relaxed = std::abs(Q_[i]) < well.Q_barrier && energy_[i] < well.relaxed_meV;
+          escape_time[i] = (relaxed && escape_time[i] == censored) ? since_check : escape_time[i];
+        }
+      }
+    }
+    if (now % spec_.output_stride == 0) {
+      observe_moments(result, static_cast<std::size_t>(now / spec_.output_stride), first_trajectory, count, now);
+    }
+  }
+  result.Q_final = Q_;
+  result.P_final_per_ps.resize(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    result.P_final_per_ps[i] = integrator_.physical_momentum(Q_[i], P_[i], drive(spec_.steps));
+  }
+  return result;
+}
+
+}  // namespace metasc::stochastic

@@ -1,0 +1,148 @@
+#include "metasc/stochastic/ensemble_job.hpp"
+
+#include <cmath>
+#include <sstream>
+
+#include "metasc/error.hpp"
+#include "metasc/parallel/decomposition.hpp"
+#include "metasc/parallel/progress.hpp"
+#include "metasc/physics/model.hpp"
+
+namespace metasc::stochastic {
+namespace {
+
+std::string number(double value) {
+  std::ostringstream out;
+  out.precision(6);
+  out << value;
+  return out.str();
+}
+
+/// The Q ≥ 0 half of the landscape table, for ForceTable::mirrored.
+LandscapeNodes half_table(const physics::LandscapeSummary& landscape) {
+  const std::size_t zero = landscape.Q.size() / 2;
+  LandscapeNodes nodes;
+  nodes.Q_first = 0.0;
+  nodes.Q_step = landscape.Q[zero + 1];
+  nodes.potential_meV.assign(landscape.potential_meV.begin() + static_cast<std::ptrdiff_t>(zero),
+                             landscape.potential_meV.end());
+  nodes.slope_meV.assign(landscape.slope_meV.begin() + static_cast<std::ptrdiff_t>(zero), landscape.slope_meV.end());
+  return nodes;
+}
+
+std::vector<double> drive_table(const physics::Pulse& pulse, double dt_ps, std::uint64_t steps) {
+  // After the pulse is over the drive is below 1e-6 of its peak: the table stops there.
+  const auto last = std::min<std::uint64_t>(steps, static_cast<std::uint64_t>(std::ceil(pulse.end_time_ps() / dt_ps)));
+  std::vector<double> drive(last + 1);
+  for (std::uint64_t n = 0; n <= last; ++n) drive[n] = pulse.acceleration(static_cast<double>(n) * dt_ps);
+  return drive;
+}
+
+}  // namespace
+
+EnsembleJob EnsembleJob::from(const config::Config& config) {
+  const auto phonon = config::PhononParams::from(config);
+  const auto electrons = config::ElectronParams::from(config);
+  const auto bath = config::BathParams::from(config);
+  const auto langevin = config::LangevinParams::from(config);
+  const auto observation = config::EnsembleParams::from(config);
+  const auto pulse_params = config::PulseParams::from(config);
+  const auto landscape_params = config::LandscapeParams::from(config);
+  const auto model = physics::build_model(phonon, electrons);
+  auto landscape = physics::summarize_landscape(model, bath.temperature_K, landscape_params.points, {});
+  const auto& critical = landscape.critical;
+  if (std::isnan(critical.Q_barrier)) {
+    throw ConfigError("bath.temperature_K = " + number(bath.temperature_K) + ": the landscape is " +
+                      physics::class_name(critical.kind) +
+                      ", with no barrier to be trapped behind; metasc-ensemble needs a metastable landscape "
+                      "(T below T_B = " + number(landscape.blocking_temperature_K) + " K, see metasc-landscape)");
+  }
+  auto force = ForceTable::mirrored(half_table(landscape), phonon.energy_meV);
+  const Oscillator oscillator{.angular_per_ps = phonon.angular_per_ps,
+                              .damping_per_ps = phonon.damping_per_ps,
+                              .kT_meV = bath.kT_meV,
+                              .domain_sites = static_cast<double>(phonon.domain_sites)};
+  const double sites = static_cast<double>(phonon.domain_sites);
+  const WellCriteria criteria{.Q_barrier = critical.Q_barrier,
+                              .barrier_meV = critical.V_barrier_meV,
+                              .relaxed_meV = critical.V_barrier_meV - observation.margin_kT * bath.kT_meV / sites};
+  const std::uint64_t steps = langevin.step_count();
+  const auto stride = static_cast<std::uint64_t>(std::max(1.0, std::round(observation.output_interval_ps / langevin.dt_ps)));
+
+  EnsembleJob job{phonon, bath, langevin, observation, std::move(landscape), force,
+                  pulse_params.pulses(phonon.angular_per_ps), {}};
+  for (const auto& entry : job.pulses) {
+    const double check_ps = entry.pulse.end_time_ps() + observation.settle_ps;
+    const auto check_step = static_cast<std::uint64_t>(std::ceil(check_ps / langevin.dt_ps));
+    if (check_step >= steps) {
+      throw ConfigError("langevin.t_end_ps = " + number(langevin.t_end_ps) + " ends before the trapping check at " +
+                        number(check_ps) + " ps (end of pulse '" + entry.label + "' + ensemble.settle_ps)");
+    }
+    job.specs.push_back({.scheme = langevin.scheme,
+                         .oscillator = oscillator,
+                         .dt_ps = langevin.dt_ps,
+                         .steps = steps,
+                         .seed = langevin.seed,
+                         .check_step = check_step,
+                         .output_stride = stride,
+                         .samples = static_cast<std::uint64_t>(
+                             std::min<std::int64_t>(observation.samples, langevin.trajectories)),
+                         .criteria = criteria,
+                         .initial_curvature_meV = job.landscape.critical.curvature_origin_meV > 0
+                                                      ? job.landscape.critical.curvature_origin_meV
+                                                      : phonon.energy_meV});
+  }
+  // The integrator checks dt against the stiffest frequency of the landscape.
+  EnsembleRunner(job.specs.front(), job.force, {});
+  return job;
+}
+
+std::vector<PulseOutcome> run_ensembles(const Environment& environment, const EnsembleJob& job, bool progress_on) {
+  const auto trajectories = static_cast<std::uint64_t>(job.langevin.trajectories);
+  const std::uint64_t block_count = (trajectories + trajectories_per_block - 1) / trajectories_per_block;
+  const Decomposition blocks(static_cast<std::int64_t>(block_count), environment.size(), environment.rank(),
+                             Decomposition::Layout::contiguous);
+  const double steps = static_cast<double>(job.specs.front().steps);
+  double local_work = 0.0;
+  for (std::int64_t k = 0; k < blocks.local_count(); ++k) {
+    const auto first = static_cast<std::uint64_t>(blocks.global_index(k)) * trajectories_per_block;
+    local_work += steps * static_cast<double>(std::min<std::uint64_t>(trajectories_per_block, trajectories - first));
+  }
+  Progress progress(progress_on && environment.is_root(), "ensemble", "trajectory-steps",
+                    local_work * static_cast<double>(job.pulses.size()));
+  double done = 0.0;
+
+  std::vector<PulseOutcome> outcomes;
+  for (std::size_t p = 0; p < job.pulses.size(); ++p) {
+    // Every pulse sees the same noise (common random numbers): differences
+    // between pulses are the pulses', not the sampling's.
+    EnsembleRunner runner(job.specs[p], job.force, drive_table(job.pulses[p].pulse, job.langevin.dt_ps, job.specs[p].steps));
+    std::vector<BlockResult> local;
+    for (std::int64_t k = 0; k < blocks.local_count(); ++k) {
+      const auto first = static_cast<std::uint64_t>(blocks.global_index(k)) * trajectories_per_block;
+      const auto count = static_cast<std::size_t>(std::min<std::uint64_t>(trajectories_per_block, trajectories - first));
+      local.push_back(runner.run_block(first, count));
+      done += steps * static_cast<double>(count);
+      progress.update(done);
+    }
+    PulseOutcome outcome;
+    outcome.results = collect(environment, local, runner.output_times());
+    if (environment.is_root()) {
+      for (const auto trapped : outcome.results.trapped) outcome.trapped_count += trapped;
+      outcome.trapping = stats::wilson_interval(outcome.trapped_count, trajectories);
+      if (outcome.trapped_count > 0) {
+        const auto& spec = job.specs[p];
+        const double at_risk_ps = static_cast<double>(spec.steps - spec.check_step) * spec.dt_ps;
+        const auto observations = stats::censored_times(outcome.results.escape_time_ps, 0.0, at_risk_ps);
+        if (at_risk_ps > job.observation.transient_ps) {
+          outcome.escape = stats::summarize_escapes(observations, job.observation.transient_ps);
+        }
+      }
+    }
+    outcomes.push_back(std::move(outcome));
+  }
+  progress.finish();
+  return outcomes;
+}
+
+}  // namespace metasc::stochastic
