@@ -15,8 +15,8 @@ EnsembleRunner::EnsembleRunner(const EnsembleSpec& spec, ForceTable force, std::
       energy_per_momentum2_(0.5 * units::hbar_meV_ps / spec.oscillator.angular_per_ps) {}
 
 void EnsembleRunner::initialise(std::uint64_t first_trajectory, std::size_t count) {
-  // Thermal equilibrium of the normal well, linearised at Q = 0: the run starts
-  // where an unpumped sample sits, with no transient of its own.
+  // Thermal equilibrium of a well, linearised at its minimum: a pumped run starts
+  // where an unpumped sample sits (Q = 0); an escape run inside the metastable well.
   const auto& oscillator = spec_.oscillator;
   const double kT_per_site = oscillator.kT_meV / oscillator.domain_sites;
   const double Q_width = std::sqrt(kT_per_site / spec_.initial_curvature_meV);
@@ -27,7 +27,7 @@ void EnsembleRunner::initialise(std::uint64_t first_trajectory, std::size_t coun
   momentum_.resize(count);
   energy_.resize(count);
   for (std::size_t i = 0; i < count; ++i) {
-    Q_[i] = Q_width * initial.normal(first_trajectory + i, 0, 0);
+    Q_[i] = spec_.initial_Q + Q_width * initial.normal(first_trajectory + i, 0, 0);
     P_[i] = integrator_.stored_momentum(Q_[i], P_width * initial.normal(first_trajectory + i, 0, 1), drive(0));
   }
 }

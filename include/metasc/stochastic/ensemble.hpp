@@ -33,7 +33,8 @@ struct EnsembleSpec {
   std::uint64_t output_stride;  ///< moments and samples every output_stride steps, from t = 0
   std::uint64_t samples;        ///< trajectories with id < samples are recorded on the output grid
   WellCriteria criteria;
-  double initial_curvature_meV; ///< V''(0) > 0: width of the thermal initial state in the normal well
+  double initial_Q = 0.0;        ///< centre of the thermal initial state: 0 (normal well) or ±Q_MS
+  double initial_curvature_meV;  ///< V'' > 0 there: width of the thermal initial state
 };
 
 /// What one block of trajectories produced.
