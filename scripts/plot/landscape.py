@@ -24,6 +24,9 @@ def plot_landscape(results, prefix):
     Q = landscape["Q"][()]
     curves = landscape["curves/V_meV"][()]
     temperatures = landscape["curves/temperature_K"][()]
+    if len(temperatures) == 0:  # e.g. a metasc-ensemble file: only the run's own temperature
+        curves = landscape["V_meV"][()][np.newaxis, :]
+        temperatures = np.array([landscape.attrs["temperature_K"]])
     keep = Q >= 0
     fig, ax = plt.subplots(figsize=(6, 4.2))
     for T, V in zip(temperatures, curves):

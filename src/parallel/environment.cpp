@@ -2,6 +2,7 @@
 
 #include <petscsys.h>
 
+#include <exception>
 #include <iostream>
 #include <ostream>
 #include <streambuf>
@@ -61,6 +62,10 @@ void Environment::collectively(const std::function<void()>& step) const {
   } catch (const Error& error) {
     message = error.what();
     exit_code = error.exit_code();
+  } catch (const std::exception& error) {
+    // A library's own exception (Boost.Math, the standard library) is a runtime failure.
+    message = error.what();
+    exit_code = 1;
   }
   const int local_failing = exit_code != 0 ? rank_ : size_;
   int first_failing = size_;

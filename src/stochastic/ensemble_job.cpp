@@ -30,6 +30,8 @@ LandscapeNodes half_table(const physics::LandscapeSummary& landscape) {
   return nodes;
 }
 
+}  // namespace
+
 std::vector<double> drive_table(const physics::Pulse& pulse, double dt_ps, std::uint64_t steps) {
   // After the pulse is over the drive is below 1e-6 of its peak: the table stops there.
   const auto last = std::min<std::uint64_t>(steps, static_cast<std::uint64_t>(std::ceil(pulse.end_time_ps() / dt_ps)));
@@ -37,8 +39,6 @@ std::vector<double> drive_table(const physics::Pulse& pulse, double dt_ps, std::
   for (std::uint64_t n = 0; n <= last; ++n) drive[n] = pulse.acceleration(static_cast<double>(n) * dt_ps);
   return drive;
 }
-
-}  // namespace
 
 EnsembleJob EnsembleJob::from(const config::Config& config) {
   const auto phonon = config::PhononParams::from(config);

@@ -26,9 +26,10 @@ class Environment {
   /// Standard output on rank 0, a sink elsewhere.
   std::ostream& out() const;
 
-  /// Runs `step` on every rank. If it throws metasc::Error on any rank, every
-  /// rank throws the same error (message and exit code of the lowest failing
-  /// rank), marked as agreed, so no rank is left waiting in a collective.
+  /// Runs `step` on every rank. If it throws on any rank, every rank throws the
+  /// same AgreedError (message and exit code of the lowest failing rank; exit
+  /// code 1 for exceptions that are not metasc::Error), so no rank is left
+  /// waiting in a collective. `step` itself must not call collectives.
   void collectively(const std::function<void()>& step) const;
 
  private:

@@ -1,0 +1,92 @@
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <cstring>
+#include <map>
+
+#include "metasc/config/options.hpp"
+#include "metasc/stochastic/ensemble_job.hpp"
+#include "metasc/units.hpp"
+
+using namespace metasc;
+using namespace metasc::stochastic;
+
+namespace {
+
+/// K3C60 at the paper's values with a domain of 80 sites (barrier ≈ 8.6 k_BT at 100 K).
+EnsembleJob k3c60_job(std::map<std::string, std::string> overrides) {
+  std::map<std::string, std::string> values{
+      {"phonon.g_ratio", "0.6"},         {"phonon.damping_per_ps", "0.2"}, {"phonon.domain_sites", "80"},
+      {"electrons.dos_per_meV", "0.015"}, {"electrons.splitting_meV", "25"}, {"electrons.Tc_K", "20"},
+      {"pulse.shape", "flattop"},          {"pulse.rise_ps", "2"},            {"pulse.flat_ps", "5"},
+      {"pulse.center_ps", "6"},            {"pulse.carrier_THz", "0"},        {"langevin.dt_ps", "0.005"},
+      {"langevin.t_end_ps", "40"},         {"ensemble.settle_ps", "20"},      {"landscape.points", "201"}};
+  for (const auto& [key, value] : overrides) values[key] = value;
+  return EnsembleJob::from(config::Config(config::registry(), values, "test"));
+}
+
+std::uint64_t trapped_count(const BlockResult& block) {
+  std::uint64_t count = 0;
+  for (const auto trapped : block.trapped) count += trapped;
+  return count;
+}
+
+}  // namespace
+
+TEST_CASE("without a pump nothing is trapped: the normal well's barrier is 12 k_BT high", "[ensemble]") {
+  const auto job = k3c60_job({{"pulse.amplitude", "0"}});
+  EnsembleRunner runner(job.specs.front(), job.force, {});
+  const auto block = runner.run_block(0, 512);
+  CHECK(trapped_count(block) == 0);
+  for (const double escape : block.escape_time_ps) CHECK(std::isnan(escape));
+}
+
+TEST_CASE("a pump well above the barrier at low temperature traps nearly every trajectory", "[ensemble][stochastic]") {
+  const auto job = k3c60_job({{"pulse.amplitude", "0.5"}, {"bath.temperature_K", "40"}});
+  EnsembleRunner runner(job.specs.front(), job.force,
+                        drive_table(job.pulses.front().pulse, job.langevin.dt_ps, job.specs.front().steps));
+  const auto block = runner.run_block(0, 512);
+  // With P_trap = 0.98 the chance of seeing fewer than 490 of 512 is below 1e-3.
+  CHECK(trapped_count(block) >= 490);
+  for (std::size_t i = 0; i < block.trapped.size(); ++i) {
+    if (block.trapped[i]) {
+      CHECK(std::abs(block.Q_final[i]) > job.landscape.critical.Q_barrier);
+      CHECK_FALSE(std::isnan(block.escape_time_ps[i]));
+    }
+  }
+}
+
+TEST_CASE("a trajectory's results do not depend on the block it is integrated in", "[ensemble]") {
+  const auto job = k3c60_job({{"pulse.amplitude", "0.25"}});
+  EnsembleRunner runner(job.specs.front(), job.force,
+                        drive_table(job.pulses.front().pulse, job.langevin.dt_ps, job.specs.front().steps));
+  const auto whole = runner.run_block(100, 60);
+  const auto first = runner.run_block(100, 17);
+  const auto second = runner.run_block(117, 43);
+  for (std::size_t i = 0; i < 60; ++i) {
+    const auto& part = i < 17 ? first : second;
+    const std::size_t j = i < 17 ? i : i - 17;
+    CHECK(whole.Q_final[i] == part.Q_final[j]);
+    CHECK(whole.P_final_per_ps[i] == part.P_final_per_ps[j]);
+    CHECK(whole.trapped[i] == part.trapped[j]);
+    CHECK(std::memcmp(&whole.escape_time_ps[i], &part.escape_time_ps[j], sizeof(double)) == 0);
+  }
+  CHECK(trapped_count(whole) > 0);
+}
+
+TEST_CASE("the initial state is the thermal state of the normal well", "[ensemble][stochastic]") {
+  const auto job = k3c60_job({{"pulse.amplitude", "0"}, {"langevin.t_end_ps", "2"}, {"ensemble.settle_ps", "0"},
+                              {"pulse.shape", "gaussian"}, {"pulse.center_ps", "0.5"}, {"pulse.fwhm_ps", "0.1"}});
+  EnsembleRunner runner(job.specs.front(), job.force, {});
+  const std::size_t n = 8192;
+  const auto block = runner.run_block(0, n);
+  const auto& at_start = block.Q_moments.front();
+  const double kT_per_site = units::kT_meV(100.0) / 80.0;
+  const double expected_Q2 = kT_per_site / job.landscape.critical.curvature_origin_meV;
+  // Sample variance of n Gaussians has relative standard deviation sqrt(2/(n-1)); 5 sigma.
+  const double tolerance = 5 * std::sqrt(2.0 / (n - 1));
+  CHECK(at_start.count == n);
+  CHECK(at_start.variance() == Approx(expected_Q2).epsilon(tolerance));
+  CHECK(std::abs(at_start.mean) < 5 * std::sqrt(expected_Q2 / n));
+  const double expected_P2 = units::kT_meV(100.0) * job.phonon.angular_per_ps / (80.0 * units::hbar_meV_ps);
+  CHECK(block.P_moments.front().variance() == Approx(expected_P2).epsilon(tolerance));
+}
