@@ -1,0 +1,379 @@
+#include "metasc/physics/bcs.hpp"
+
+#include <algorithm>
+#include <boost/math/policies/error_handling.hpp>
+#include <boost/math/tools/minima.hpp>
+#include <boost/math/tools/roots.hpp>
+#include <boost/math/tools/toms748_solve.hpp>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <numbers>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <utility>
+
+#include "bcs_integrals.hpp"
+#include "metasc/error.hpp"
+
+namespace metasc::physics {
+namespace {
+
+// Gaps below e^-690 ≈ 3e-300 meV are reported as 0: the substitution ξ = Δ sinh u
+// needs cosh(u_c) ≈ 2ω_c/Δ to stay finite.
+constexpr double kLogGapFloor = -690.0;
+constexpr double kGapFloor = 2.9e-300;  // ≈ e^kLogGapFloor, rounded down
+
+constexpr std::uintmax_t kNewtonIterations = 40;
+constexpr int kNewtonDigits = 45;
+constexpr std::uintmax_t kBracketIterations = 200;
+
+void require(bool ok, const char* name, const char* condition, double value) {
+  if (ok) return;
+  std::ostringstream message;
+  message << "bcs: " << name << " must be " << condition << " (got " << value << ")";
+  throw NumericalError(message.str());
+}
+
+void check_band(const BcsBand& band) {
+  require(std::isfinite(band.dos_per_meV) && band.dos_per_meV > 0.0, "dos_per_meV", "finite and > 0",
+          band.dos_per_meV);
+  require(std::isfinite(band.cutoff_meV) && band.cutoff_meV > 0.0, "cutoff_meV", "finite and > 0", band.cutoff_meV);
+}
+void check_pairing(double pairing_meV) {
+  require(std::isfinite(pairing_meV) && pairing_meV >= 0.0, "pairing_meV", "finite and >= 0", pairing_meV);
+}
+void check_kT(double kT_meV) { require(std::isfinite(kT_meV) && kT_meV >= 0.0, "kT_meV", "finite and >= 0", kT_meV); }
+void check_lambda(double lambda_meV) { require(std::isfinite(lambda_meV), "lambda_meV", "finite", lambda_meV); }
+void check_gap(double gap_meV) { require(std::isfinite(gap_meV) && gap_meV >= 0.0, "gap_meV", "finite and >= 0", gap_meV); }
+void check_density(const BcsBand& band, double density) {
+  require(density > 0.0 && density < 4.0 * band.dos_per_meV * band.cutoff_meV, "density", "in (0, 4 nu omega_c)",
+          density);
+}
+
+/// Absolute tolerance on the bracket width for Boost's TOMS 748 (its eps_tolerance is relative, useless near 0).
+struct AbsoluteTolerance {
+  double width;
+  bool operator()(double a, double b) const { return std::abs(a - b) <= width; }
+};
+
+template <class F>
+double bracketed_root(const F& function, double lo, double hi, double f_lo, double f_hi, double tolerance) {
+  std::uintmax_t iterations = kBracketIterations;
+  const auto [a, b] =
+      boost::math::tools::toms748_solve(function, lo, hi, f_lo, f_hi, AbsoluteTolerance{tolerance}, iterations);
+  return 0.5 * (a + b);
+}
+
+struct NewtonRoot {
+  double root;
+  double slope;  ///< F'(root) from the last evaluation
+};
+
+/// Root of F on [lo, hi] by Boost's safeguarded Newton–Raphson from `guess`, with the
+/// analytic slope: value_slope(v) → {F, F'}. nullopt unless the last step was below
+/// `tolerance`, so a wander to the bracket edge or a stall is reported, not returned.
+template <class F>
+std::optional<NewtonRoot> newton_root(const F& value_slope, double guess, double lo, double hi, double scale,
+                                      double tolerance) {
+  // Boost stops once a step is below 2^(1−digits)·|t|. In t = 1 + (v − lo)/scale ≥ 1
+  // that is an absolute bound on v; in v itself a root near v = 0 would never meet it.
+  double last_step = std::numeric_limits<double>::infinity();
+  double last_slope = 0.0;
+  const auto in_t = [&](double t) {
+    const auto [value, slope] = value_slope(lo + (t - 1.0) * scale);
+    last_step = std::abs(value / slope);
+    last_slope = slope;
+    return std::make_pair(value, slope * scale);
+  };
+  const double t_max = 1.0 + (hi - lo) / scale;
+  const double t_guess = std::clamp(1.0 + (guess - lo) / scale, 1.0, t_max);
+  std::uintmax_t iterations = kNewtonIterations;
+  double t = 0.0;
+  try {
+    t = boost::math::tools::newton_raphson_iterate(in_t, t_guess, 1.0, t_max, kNewtonDigits, iterations);
+  } catch (const boost::math::evaluation_error&) {
+    return std::nullopt;
+  }
+  if (!(last_step <= tolerance)) return std::nullopt;
+  return NewtonRoot{lo + (t - 1.0) * scale, last_slope};
+}
+
+/// The gap residual R = ∫_0^ω_c tanh((E+λ)/2T)/E dξ − 1/(νU) and its partial derivatives.
+struct Residual {
+  double value;
+  double d_log_gap;  ///< ∂R/∂ln Δ
+  double d_lambda;   ///< ∂R/∂λ [1/meV]
+};
+
+Residual residual(const BcsBand& band, double inv_coupling, double kT, double lambda, double gap) {
+  const double cutoff = band.cutoff_meV;
+  const double u_c = std::asinh(cutoff / gap);
+  const double energy_c = std::hypot(cutoff, gap);
+  if (kT == 0.0) {
+    // tanh → sign(E + λ): states below the edge E = −λ are filled and count negatively.
+    const double mu = -lambda;
+    if (mu <= gap) return {u_c - inv_coupling, -cutoff / energy_c, 0.0};
+    if (mu >= energy_c) return {-u_c - inv_coupling, cutoff / energy_c, 0.0};
+    const double xi_edge = std::sqrt((mu - gap) * (mu + gap));
+    const double u_edge = std::log1p((mu - gap + xi_edge) / gap);  // acosh(μ/Δ)
+    return {u_c - 2.0 * u_edge - inv_coupling, -cutoff / energy_c + 2.0 * mu / xi_edge, 2.0 / xi_edge};
+  }
+  const auto m = detail::occupation_moments(gap, kT, lambda, cutoff);
+  const double tanh_cutoff = std::tanh((energy_c + lambda) / (2.0 * kT));
+  return {u_c - inv_coupling - 2.0 * m.f, -tanh_cutoff * cutoff / energy_c + 2.0 * m.gE, 2.0 * m.g};
+}
+
+/// ln(1 + e^z) without overflow or cancellation.
+double softplus(double z) { return std::max(z, 0.0) + std::log1p(std::exp(-std::abs(z))); }
+
+/// λ of the normal state (Δ = 0) holding n quasi-particles, T > 0: with y = n/(4νT),
+/// e^{−λ/T} = expm1(y) / (1 − e^{y − ω_c/T}).
+double normal_lambda(const BcsBand& band, double kT, double density) {
+  const double y = density / (4.0 * band.dos_per_meV * kT);
+  const double log_expm1_y = y > 30.0 ? y + std::log1p(-std::exp(-y)) : std::log(std::expm1(y));
+  return -kT * (log_expm1_y - std::log(-std::expm1(y - band.cutoff_meV / kT)));
+}
+
+/// Solves R(ln Δ) = 0 at fixed U, T > 0 and λ for the largest root.
+class GapSolver {
+ public:
+  GapSolver(const BcsBand& band, double inv_coupling, double kT, double lambda, double log_gap0)
+      : band_(band), inv_coupling_(inv_coupling), kT_(kT), lambda_(lambda), log_gap0_(log_gap0) {}
+
+  double solve(double hint_meV) const {
+    if (hint_meV > 0.0) {
+      if (const auto root = newton_near(std::log(hint_meV))) return std::exp(*root);
+    }
+    return lambda_ >= 0.0 ? unique_root() : larger_root();
+  }
+
+ private:
+  Residual at(double log_gap) const { return residual(band_, inv_coupling_, kT_, lambda_, std::exp(log_gap)); }
+  double value(double log_gap) const { return at(log_gap).value; }
+
+  /// Newton in a window of e^±2 around the hint, accepted only on the decreasing
+  /// side of R: for λ < 0 that is the larger of the two roots.
+  std::optional<double> newton_near(double log_hint) const {
+    const double centre = std::clamp(log_hint, kLogGapFloor, log_gap0_);
+    const double lo = std::max(kLogGapFloor, centre - 2.0);
+    const double hi = std::min(log_gap0_, centre + 2.0);
+    const auto value_slope = [&](double x) {
+      const auto r = at(x);
+      return std::make_pair(r.value, r.d_log_gap);
+    };
+    const auto root = newton_root(value_slope, centre, lo, hi, 1.0, 1e-9);
+    if (!root || !(root->slope < 0.0)) return std::nullopt;
+    return root->root;
+  }
+
+  /// λ ≥ 0: R decreases monotonically in Δ, from R(Δ0) < 0 (tanh < 1) upwards as Δ → 0.
+  double unique_root() const {
+    // Below T_c(λ=0) the Δ → 0⁺ limit of R is positive; above it there is no gap at λ = 0.
+    if (lambda_ == 0.0 && detail::normal_pairing_integral(kT_, band_.cutoff_meV) <= inv_coupling_) return 0.0;
+    const double f_hi = value(log_gap0_);
+    if (!(f_hi < 0.0)) return std::exp(log_gap0_);  // f negligible: R(Δ0) = 0 within rounding
+    const double lo = lower_bound();
+    const double f_lo = value(lo);
+    // R(lo) ≥ 0 holds exactly above the floor, so f_lo ≤ 0 there is rounding at the root.
+    if (!(f_lo > 0.0)) return lo > kLogGapFloor ? std::exp(lo) : 0.0;
+    return std::exp(bracketed_root([&](double x) { return value(x); }, lo, log_gap0_, f_lo, f_hi, 1e-14));
+  }
+
+  /// A ln Δ with R ≥ 0 when λ > 0: tanh((E+λ)/2T) ≥ τ = tanh(λ/2T) gives R ≥ τ asinh(ω_c/Δ) − 1/(νU).
+  double lower_bound() const {
+    if (lambda_ <= 0.0) return kLogGapFloor;
+    const double z = inv_coupling_ / std::tanh(lambda_ / (2.0 * kT_));
+    const double log_sinh_z = z + std::log1p(-std::exp(-2.0 * z)) - std::numbers::ln2;
+    return std::clamp(std::log(band_.cutoff_meV) - log_sinh_z, kLogGapFloor, log_gap0_);
+  }
+
+  /// λ < 0: R → −∞ as Δ → 0 and R ≤ 0 for Δ ≥ Δ0, with one maximum in between.
+  double larger_root() const {
+    const double mu = -lambda_;
+    // Start left of the maximum (∂R/∂ln Δ > 0); it sits near Δ ≈ max(μ, sqrt(μT)).
+    double left = std::max(kLogGapFloor, std::log(std::min(mu, std::exp(log_gap0_))) - 4.0);
+    Residual r_left = at(left);
+    while (r_left.d_log_gap <= 0.0 && left > kLogGapFloor) {
+      left = std::max(kLogGapFloor, left - 8.0);
+      r_left = at(left);
+    }
+    if (r_left.d_log_gap <= 0.0) {  // decreasing all the way down to the floor
+      if (!(r_left.value > 0.0)) return 0.0;
+      return std::exp(bracketed_root([&](double x) { return value(x); }, left, log_gap0_, r_left.value,
+                                     value(log_gap0_), 1e-14));
+    }
+    const Residual r_top = at(log_gap0_);
+    if (!(r_top.value < 0.0)) return std::exp(log_gap0_);  // f negligible: R(Δ0) = 0 within rounding
+    if (r_top.d_log_gap >= 0.0) return 0.0;                 // increasing up to Δ0, where R < 0
+    std::uintmax_t iterations = kBracketIterations;
+    const auto [peak, minus_peak_value] = boost::math::tools::brent_find_minima(
+        [&](double x) { return -value(x); }, left, log_gap0_, 30, iterations);
+    if (!(-minus_peak_value > 0.0)) return 0.0;
+    return std::exp(bracketed_root([&](double x) { return value(x); }, peak, log_gap0_, -minus_peak_value,
+                                   r_top.value, 1e-14));
+  }
+
+  BcsBand band_;
+  double inv_coupling_;
+  double kT_;
+  double lambda_;
+  double log_gap0_;
+};
+
+/// ∫_0^ω_c [(μ−E)₊ − (μ−ξ)₊] dξ [meV²], μ = −λ: the T = 0 part of the quasi-particle
+/// free energy relative to the normal state, written without cancellation.
+double filled_states_shift(double cutoff, double gap, double mu) {
+  const double xi_normal = std::clamp(mu, 0.0, cutoff);
+  double xi_edge = 0.0;   // where E = μ, clipped to the band
+  double mu_minus_xi_edge = mu;
+  if (mu > gap) {
+    const double xi_root = std::sqrt((mu - gap) * (mu + gap));
+    xi_edge = std::min(cutoff, xi_root);
+    mu_minus_xi_edge = xi_root <= cutoff ? gap * gap / (mu + xi_root) : mu - cutoff;
+  }
+  const double energy_edge = std::hypot(xi_edge, gap);
+  // −∫_0^ξe (E − ξ) dξ − ∫_ξe^ξn (μ − ξ) dξ
+  return -xi_edge * gap * gap / (2.0 * (energy_edge + xi_edge)) - 0.5 * gap * gap * std::asinh(xi_edge / gap) -
+         0.5 * (mu_minus_xi_edge * mu_minus_xi_edge - (mu - xi_normal) * (mu - xi_normal));
+}
+
+}  // namespace
+
+double gap_equation_residual(const BcsBand& band, double pairing_meV, double kT_meV, double lambda_meV,
+                             double gap_meV) {
+  check_band(band);
+  require(pairing_meV > 0.0 && std::isfinite(pairing_meV), "pairing_meV", "finite and > 0", pairing_meV);
+  check_kT(kT_meV);
+  check_lambda(lambda_meV);
+  require(std::isfinite(gap_meV) && gap_meV >= kGapFloor, "gap_meV", ">= 3e-300", gap_meV);
+  return residual(band, 1.0 / (band.dos_per_meV * pairing_meV), kT_meV, lambda_meV, gap_meV).value;
+}
+
+double gap(const BcsBand& band, double pairing_meV, double kT_meV, double lambda_meV, double hint_meV) {
+  check_band(band);
+  check_pairing(pairing_meV);
+  check_kT(kT_meV);
+  check_lambda(lambda_meV);
+  require(std::isfinite(hint_meV) && hint_meV >= 0.0, "hint_meV", "finite and >= 0", hint_meV);
+  if (pairing_meV == 0.0) return 0.0;
+  const double inv_coupling = 1.0 / (band.dos_per_meV * pairing_meV);
+  // Δ0 solves the T = 0 equation; since tanh < 1 every root at T > 0 lies below it.
+  const double gap0 = band.cutoff_meV / std::sinh(inv_coupling);
+  if (kT_meV == 0.0) return lambda_meV >= -gap0 ? gap0 : 0.0;
+  if (!(gap0 >= kGapFloor)) return 0.0;
+  return GapSolver(band, inv_coupling, kT_meV, lambda_meV, std::log(gap0)).solve(hint_meV);
+}
+
+double gap_derivative_wrt_pairing(const BcsBand& band, double pairing_meV, double kT_meV, double lambda_meV,
+                                  double gap_meV) {
+  check_band(band);
+  check_pairing(pairing_meV);
+  check_kT(kT_meV);
+  check_lambda(lambda_meV);
+  check_gap(gap_meV);
+  if (gap_meV < kGapFloor || pairing_meV == 0.0) return 0.0;
+  const double nu = band.dos_per_meV;
+  const auto r = residual(band, 1.0 / (nu * pairing_meV), kT_meV, lambda_meV, gap_meV);
+  if (r.d_log_gap == 0.0) throw NumericalError("bcs: dDelta/dU diverges at a saddle-node of the gap equation");
+  // dΔ/dU = −(∂R/∂U)/(∂R/∂Δ), ∂R/∂U = 1/(νU²), ∂R/∂Δ = (∂R/∂ln Δ)/Δ.
+  return -gap_meV / (nu * pairing_meV * pairing_meV * r.d_log_gap);
+}
+
+double density(const BcsBand& band, double gap_meV, double kT_meV, double lambda_meV) {
+  check_band(band);
+  check_gap(gap_meV);
+  check_kT(kT_meV);
+  check_lambda(lambda_meV);
+  const double four_nu = 4.0 * band.dos_per_meV;
+  if (kT_meV == 0.0) {
+    const double mu = -lambda_meV;
+    return mu > gap_meV ? four_nu * std::min(band.cutoff_meV, std::sqrt((mu - gap_meV) * (mu + gap_meV))) : 0.0;
+  }
+  if (gap_meV < kGapFloor) {
+    // 4ν∫_0^ω_c f(ξ+λ) dξ = 4νT [ln(1+e^{−λ/T}) − ln(1+e^{−(ω_c+λ)/T})]
+    return four_nu * kT_meV *
+           (softplus(-lambda_meV / kT_meV) - softplus(-(band.cutoff_meV + lambda_meV) / kT_meV));
+  }
+  return four_nu * detail::occupation_moments(gap_meV, kT_meV, lambda_meV, band.cutoff_meV).fE;
+}
+
+double chemical_potential_from_density(const BcsBand& band, double gap_meV, double kT_meV, double density_value) {
+  check_band(band);
+  check_gap(gap_meV);
+  check_kT(kT_meV);
+  check_density(band, density_value);
+  const double four_nu = 4.0 * band.dos_per_meV;
+  if (kT_meV == 0.0) return -std::hypot(density_value / four_nu, gap_meV);
+  const double lambda_normal = normal_lambda(band, kT_meV, density_value);
+  if (gap_meV < kGapFloor) return lambda_normal;
+  // n decreases in λ, and E ∈ [ξ, ξ+Δ] gives n(Δ, λ) ≤ n(0, λ) and n(Δ, λ−Δ) ≥ n(0, λ):
+  // the root lies in [λ_normal − Δ, λ_normal].
+  const double lo = lambda_normal - gap_meV;
+  const double hi = lambda_normal;
+  const auto value_slope = [&](double lambda) {
+    const auto m = detail::occupation_moments(gap_meV, kT_meV, lambda, band.cutoff_meV);
+    return std::make_pair(four_nu * m.fE - density_value, -four_nu * m.gE);
+  };
+  const double tolerance = 1e-13 * std::max(kT_meV, std::abs(lambda_normal));
+  if (const auto root = newton_root(value_slope, hi - 0.5 * gap_meV, lo, hi, kT_meV, tolerance)) return root->root;
+  const auto excess = [&](double lambda) { return value_slope(lambda).first; };
+  return bracketed_root(excess, lo, hi, excess(lo), excess(hi), tolerance);
+}
+
+double free_energy(const BcsBand& band, double pairing_meV, double kT_meV, double lambda_meV, double gap_meV) {
+  check_band(band);
+  check_pairing(pairing_meV);
+  check_kT(kT_meV);
+  check_lambda(lambda_meV);
+  check_gap(gap_meV);
+  if (gap_meV < kGapFloor) return 0.0;
+  require(pairing_meV > 0.0, "pairing_meV", "> 0 when gap_meV > 0", pairing_meV);
+  const double nu = band.dos_per_meV;
+  const double cutoff = band.cutoff_meV;
+  const double gap2 = gap_meV * gap_meV;
+  // ∫_0^ω_c (E − ξ) dξ = ω_c(E_c − ω_c)/2 + (Δ²/2) asinh(ω_c/Δ), with E_c − ω_c = Δ²/(E_c + ω_c).
+  const double condensation =
+      cutoff * gap2 / (2.0 * (std::hypot(cutoff, gap_meV) + cutoff)) + 0.5 * gap2 * std::asinh(cutoff / gap_meV);
+  // T ln(1 + e^{−x/T}) = (−x)₊ + T ln(1 + e^{−|x|/T}): the first part in closed form.
+  double quasi_particles = filled_states_shift(cutoff, gap_meV, -lambda_meV);
+  if (kT_meV > 0.0) {
+    quasi_particles += kT_meV * (detail::gapped_log_occupation(gap_meV, kT_meV, lambda_meV, cutoff) -
+                                 detail::normal_log_occupation(kT_meV, lambda_meV, cutoff));
+  }
+  return gap2 / pairing_meV - 2.0 * nu * condensation - 4.0 * nu * quasi_particles;
+}
+
+double critical_kT(const BcsBand& band, double pairing_meV) {
+  check_band(band);
+  check_pairing(pairing_meV);
+  if (pairing_meV == 0.0) return 0.0;
+  const double inv_coupling = 1.0 / (band.dos_per_meV * pairing_meV);
+  // ∫_0^ω_c tanh(ξ/2T)/ξ dξ = ln(2e^γ ω_c/(πT)) + O(e^{−ω_c/T}): exact in double once ω_c/T ≥ 80.
+  const double weak_coupling = 2.0 * std::exp(std::numbers::egamma) / std::numbers::pi * band.cutoff_meV *
+                               std::exp(-inv_coupling);
+  if (band.cutoff_meV >= 80.0 * weak_coupling) return weak_coupling;
+  const auto excess = [&](double kT) { return detail::normal_pairing_integral(kT, band.cutoff_meV) - inv_coupling; };
+  std::uintmax_t iterations = kBracketIterations;
+  const auto [a, b] = boost::math::tools::bracket_and_solve_root(
+      excess, weak_coupling, 2.0, false, boost::math::tools::eps_tolerance<double>(50), iterations);
+  return 0.5 * (a + b);
+}
+
+double pairing_from_critical_kT(const BcsBand& band, double critical_kT_meV) {
+  check_band(band);
+  require(std::isfinite(critical_kT_meV) && critical_kT_meV >= 0.0, "critical_kT_meV", "finite and >= 0",
+          critical_kT_meV);
+  if (critical_kT_meV == 0.0) return 0.0;
+  return 1.0 / (band.dos_per_meV * detail::normal_pairing_integral(critical_kT_meV, band.cutoff_meV));
+}
+
+double pairing_from_zero_temperature_gap(const BcsBand& band, double gap0_meV) {
+  check_band(band);
+  check_gap(gap0_meV);
+  if (gap0_meV == 0.0) return 0.0;
+  return 1.0 / (band.dos_per_meV * std::asinh(band.cutoff_meV / gap0_meV));
+}
+
+}  // namespace metasc::physics
