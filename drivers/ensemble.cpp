@@ -6,8 +6,10 @@
 #include <optional>
 
 #include "metasc/config/run_params.hpp"
+#include "metasc/io/checkpoint.hpp"
 #include "metasc/io/ensemble_output.hpp"
 #include "metasc/io/h5_writer.hpp"
+#include "metasc/parallel/stop_signal.hpp"
 #include "metasc/program.hpp"
 #include "metasc/stochastic/ensemble_job.hpp"
 
@@ -42,15 +44,29 @@ void print_summary(std::ostream& out, const stochastic::EnsembleJob& job,
   out << "  results: " << file << "\n";
 }
 
-void run(const Environment& environment, const config::Config& configuration, const config::CommandLine&) {
+void run(const Environment& environment, const config::Config& configuration,
+         const config::CommandLine& command_line) {
   std::optional<stochastic::EnsembleJob> job;
   config::OutputParams output{};
+  stochastic::Checkpointing checkpointing;
   environment.collectively([&] {
     output = config::OutputParams::from(configuration);
     job = stochastic::EnsembleJob::from(configuration);
-    if (environment.is_root()) io::check_writable("output.file", output.file);
+    checkpointing.file = configuration.text("checkpoint.file");
+    checkpointing.interval_s = configuration.real("checkpoint.interval_s");
+    if (!command_line.restart_file.empty()) {
+      checkpointing.restored = io::read_checkpoint(command_line.restart_file, configuration);
+    }
+    if (environment.is_root()) {
+      io::check_writable("output.file", output.file);
+      io::check_writable("checkpoint.file", checkpointing.file);
+    }
   });
-  const auto outcomes = stochastic::run_ensembles(environment, *job, output.progress);
+  checkpointing.save = [&](const stochastic::CompletedBlocks& local) {
+    io::write_checkpoint(environment, checkpointing.file, configuration, local);
+  };
+  install_stop_handlers();
+  const auto outcomes = stochastic::run_ensembles(environment, *job, output.progress, checkpointing);
   environment.collectively([&] {
     if (!environment.is_root()) return;
     io::H5Writer writer(output.file);
@@ -66,6 +82,7 @@ void run(const Environment& environment, const config::Config& configuration, co
 int main(int argc, char** argv) {
   return metasc::run_program(
       {.name = "metasc-ensemble",
-       .purpose = "Langevin ensembles under pump pulses: trapping, escape and survival statistics"},
+       .purpose = "Langevin ensembles under pump pulses: trapping, escape and survival statistics",
+       .accepts_restart = true},
       argc, argv, run);
 }

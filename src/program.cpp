@@ -36,7 +36,8 @@ int run_program(const ProgramInfo& info, int argc, char** argv, const ProgramBod
     body(environment, *configuration, command_line);
     return 0;
   } catch (const AgreedError& error) {
-    if (environment.is_root()) std::cerr << info.name << ": error: " << error.what() << std::endl;
+    const char* kind = error.exit_code() == exit_checkpointed ? "stopped" : "error";
+    if (environment.is_root()) std::cerr << info.name << ": " << kind << ": " << error.what() << std::endl;
     return error.exit_code();
   } catch (const std::exception& error) {
     // Raised on some ranks only: the others may be inside a collective, so the

@@ -42,4 +42,14 @@ class AgreedError : public Error {
   AgreedError(const std::string& message, int exit_code) : Error(message, exit_code) {}
 };
 
+/// Exit code of a run that wrote a checkpoint and stopped (on SIGTERM/SIGUSR1):
+/// not finished, resume it with --restart.
+inline constexpr int exit_checkpointed = 3;
+
+/// Raised on every rank together once the checkpoint is written.
+class StoppedAtCheckpoint : public AgreedError {
+ public:
+  explicit StoppedAtCheckpoint(const std::string& message) : AgreedError(message, exit_checkpointed) {}
+};
+
 }  // namespace metasc

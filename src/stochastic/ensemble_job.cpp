@@ -1,11 +1,13 @@
 #include "metasc/stochastic/ensemble_job.hpp"
 
+#include <chrono>
 #include <cmath>
 #include <sstream>
 
 #include "metasc/error.hpp"
 #include "metasc/parallel/decomposition.hpp"
 #include "metasc/parallel/progress.hpp"
+#include "metasc/parallel/stop_signal.hpp"
 #include "metasc/physics/model.hpp"
 
 namespace metasc::stochastic {
@@ -97,49 +99,95 @@ EnsembleJob EnsembleJob::from(const config::Config& config) {
   return job;
 }
 
-std::vector<PulseOutcome> run_ensembles(const Environment& environment, const EnsembleJob& job, bool progress_on) {
+namespace {
+
+/// Trapping and escape statistics of one pulse, on rank 0.
+PulseOutcome reduce(EnsembleResults results, const EnsembleSpec& spec, double transient_ps) {
+  PulseOutcome outcome;
+  outcome.results = std::move(results);
+  for (const auto trapped : outcome.results.trapped) outcome.trapped_count += trapped;
+  outcome.trapping = stats::wilson_interval(outcome.trapped_count, outcome.results.trapped.size());
+  const double at_risk_ps = static_cast<double>(spec.steps - spec.check_step) * spec.dt_ps;
+  const auto observations = stats::censored_times(outcome.results.escape_time_ps, 0.0, at_risk_ps);
+  // Escape statistics need someone still at risk after the transient.
+  if (!observations.empty() && stats::exposure(observations, transient_ps).time_at_risk_ps > 0.0) {
+    outcome.escape = stats::summarize_escapes(observations, transient_ps);
+  }
+  return outcome;
+}
+
+/// Whether any rank asks for a checkpoint now, and whether to stop after it.
+struct CheckpointDecision {
+  bool save;
+  bool stop;
+};
+
+CheckpointDecision agree_on_checkpoint(const Environment& environment, bool interval_elapsed) {
+  int local = (interval_elapsed ? 1 : 0) | (stop_requested() ? 2 : 0);
+  int any = 0;
+  MPI_Allreduce(&local, &any, 1, MPI_INT, MPI_BOR, environment.comm());
+  return {any != 0, (any & 2) != 0};
+}
+
+}  // namespace
+
+std::vector<PulseOutcome> run_ensembles(const Environment& environment, const EnsembleJob& job, bool progress_on,
+                                        const Checkpointing& checkpointing) {
   const auto trajectories = static_cast<std::uint64_t>(job.langevin.trajectories);
   const std::uint64_t block_count = (trajectories + trajectories_per_block - 1) / trajectories_per_block;
   const Decomposition blocks(static_cast<std::int64_t>(block_count), environment.size(), environment.rank(),
                              Decomposition::Layout::contiguous);
+  // Every rank takes part in every agreement, also past its own last block.
+  const std::int64_t rounds = blocks.count_of(0);
+  const auto block_size = [&](std::int64_t k) {
+    const auto first = static_cast<std::uint64_t>(blocks.global_index(k)) * trajectories_per_block;
+    return static_cast<std::size_t>(std::min<std::uint64_t>(trajectories_per_block, trajectories - first));
+  };
   const double steps = static_cast<double>(job.specs.front().steps);
   double local_work = 0.0;
-  for (std::int64_t k = 0; k < blocks.local_count(); ++k) {
-    const auto first = static_cast<std::uint64_t>(blocks.global_index(k)) * trajectories_per_block;
-    local_work += steps * static_cast<double>(std::min<std::uint64_t>(trajectories_per_block, trajectories - first));
-  }
+  for (std::int64_t k = 0; k < blocks.local_count(); ++k) local_work += steps * static_cast<double>(block_size(k));
   Progress progress(progress_on && environment.is_root(), "ensemble", "trajectory-steps",
                     local_work * static_cast<double>(job.pulses.size()));
   double done = 0.0;
 
+  CompletedBlocks completed;
+  auto last_checkpoint = std::chrono::steady_clock::now();
   std::vector<PulseOutcome> outcomes;
   for (std::size_t p = 0; p < job.pulses.size(); ++p) {
     // Every pulse sees the same noise (common random numbers): differences
     // between pulses are the pulses', not the sampling's.
-    EnsembleRunner runner(job.specs[p], job.force, drive_table(job.pulses[p].pulse, job.langevin.dt_ps, job.specs[p].steps));
+    EnsembleRunner runner(job.specs[p], job.force,
+                          drive_table(job.pulses[p].pulse, job.langevin.dt_ps, job.specs[p].steps));
     std::vector<BlockResult> local;
-    for (std::int64_t k = 0; k < blocks.local_count(); ++k) {
-      const auto first = static_cast<std::uint64_t>(blocks.global_index(k)) * trajectories_per_block;
-      const auto count = static_cast<std::size_t>(std::min<std::uint64_t>(trajectories_per_block, trajectories - first));
-      local.push_back(runner.run_block(first, count));
-      done += steps * static_cast<double>(count);
-      progress.update(done);
-    }
-    PulseOutcome outcome;
-    outcome.results = collect(environment, local, runner.output_times());
-    if (environment.is_root()) {
-      for (const auto trapped : outcome.results.trapped) outcome.trapped_count += trapped;
-      outcome.trapping = stats::wilson_interval(outcome.trapped_count, trajectories);
-      if (outcome.trapped_count > 0) {
-        const auto& spec = job.specs[p];
-        const double at_risk_ps = static_cast<double>(spec.steps - spec.check_step) * spec.dt_ps;
-        const auto observations = stats::censored_times(outcome.results.escape_time_ps, 0.0, at_risk_ps);
-        if (at_risk_ps > job.observation.transient_ps) {
-          outcome.escape = stats::summarize_escapes(observations, job.observation.transient_ps);
-        }
+    for (std::int64_t k = 0; k < rounds; ++k) {
+      if (k < blocks.local_count()) {
+        const BlockKey key{p, static_cast<std::uint64_t>(blocks.global_index(k))};
+        const auto restored = checkpointing.restored.find(key);
+        auto result = restored != checkpointing.restored.end()
+                          ? restored->second
+                          : runner.run_block(key.block * trajectories_per_block, block_size(k));
+        completed.emplace(key, result);
+        local.push_back(std::move(result));
+        done += steps * static_cast<double>(block_size(k));
+        progress.update(done);
+      }
+      const bool interval_elapsed =
+          checkpointing.interval_s > 0.0 &&
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - last_checkpoint).count() >=
+              checkpointing.interval_s;
+      const auto decision = agree_on_checkpoint(environment, interval_elapsed);
+      if (decision.save) {
+        checkpointing.save(completed);
+        last_checkpoint = std::chrono::steady_clock::now();
+      }
+      if (decision.stop) {
+        throw StoppedAtCheckpoint("signal received: checkpoint written to " + checkpointing.file +
+                                  "; resume with --restart " + checkpointing.file);
       }
     }
-    outcomes.push_back(std::move(outcome));
+    auto results = collect(environment, local, runner.output_times());
+    outcomes.push_back(environment.is_root() ? reduce(std::move(results), job.specs[p], job.observation.transient_ps)
+                                             : PulseOutcome{});
   }
   progress.finish();
   return outcomes;

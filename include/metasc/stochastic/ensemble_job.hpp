@@ -3,6 +3,7 @@
 /// compute (model, landscape, force table, pulses, observation times — all bad
 /// input is refused here), then one ensemble per pulse, spread over the ranks
 /// in blocks, collected and reduced on rank 0.
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -15,6 +16,7 @@
 #include "metasc/physics/landscape_summary.hpp"
 #include "metasc/stats/binomial.hpp"
 #include "metasc/stats/escape_summary.hpp"
+#include "metasc/stochastic/completed_blocks.hpp"
 #include "metasc/stochastic/ensemble_results.hpp"
 
 namespace metasc::stochastic {
@@ -46,7 +48,20 @@ struct PulseOutcome {
   std::optional<stats::EscapeSummary> escape;  ///< absent when nothing was trapped
 };
 
-/// Runs every pulse's ensemble. Collective; rank 0 gets the outcomes.
-std::vector<PulseOutcome> run_ensembles(const Environment& environment, const EnsembleJob& job, bool progress);
+/// How a run saves its completed blocks and what an earlier run left.
+struct Checkpointing {
+  std::string file;           ///< where `save` writes (named when the run stops)
+  double interval_s = 0.0;    ///< wall-clock seconds between checkpoints; 0: only on a stop signal
+  CompletedBlocks restored;   ///< blocks of the interrupted run (all ranks hold all of them)
+  /// Collective: saves this rank's completed blocks (the driver writes the file).
+  std::function<void(const CompletedBlocks& local)> save;
+};
+
+/// Runs every pulse's ensemble. Collective; rank 0 gets the outcomes. Blocks in
+/// `checkpointing.restored` are taken, not recomputed. At each block boundary
+/// the ranks agree whether to checkpoint (interval elapsed, or SIGTERM/SIGUSR1
+/// on any rank); after a signal they throw StoppedAtCheckpoint together.
+std::vector<PulseOutcome> run_ensembles(const Environment& environment, const EnsembleJob& job, bool progress,
+                                        const Checkpointing& checkpointing);
 
 }  // namespace metasc::stochastic

@@ -1,0 +1,21 @@
+#include "metasc/parallel/stop_signal.hpp"
+
+#include <csignal>
+
+namespace metasc {
+namespace {
+
+volatile std::sig_atomic_t stop_flag = 0;
+
+extern "C" void request_stop(int) { stop_flag = 1; }
+
+}  // namespace
+
+void install_stop_handlers() {
+  std::signal(SIGTERM, request_stop);
+  std::signal(SIGUSR1, request_stop);
+}
+
+bool stop_requested() { return stop_flag != 0; }
+
+}  // namespace metasc
