@@ -107,6 +107,16 @@ struct Residual {
   double d_lambda;   ///< ∂R/∂λ [1/meV]
 };
 
+/// R and its partials at T > 0 from the occupation moments at (Δ, λ): tanh = 1 − 2f.
+Residual thermal_residual(const BcsBand& band, double inv_coupling, double kT, double lambda, double gap,
+                          const detail::OccupationMoments& m) {
+  const double cutoff = band.cutoff_meV;
+  const double energy_c = std::hypot(cutoff, gap);
+  const double tanh_cutoff = std::tanh((energy_c + lambda) / (2.0 * kT));
+  return {std::asinh(cutoff / gap) - inv_coupling - 2.0 * m.f, -tanh_cutoff * cutoff / energy_c + 2.0 * m.gE,
+          2.0 * m.g};
+}
+
 Residual residual(const BcsBand& band, double inv_coupling, double kT, double lambda, double gap) {
   const double cutoff = band.cutoff_meV;
   const double u_c = std::asinh(cutoff / gap);
@@ -120,9 +130,7 @@ Residual residual(const BcsBand& band, double inv_coupling, double kT, double la
     const double u_edge = std::log1p((mu - gap + xi_edge) / gap);  // acosh(μ/Δ)
     return {u_c - 2.0 * u_edge - inv_coupling, -cutoff / energy_c + 2.0 * mu / xi_edge, 2.0 / xi_edge};
   }
-  const auto m = detail::occupation_moments(gap, kT, lambda, cutoff);
-  const double tanh_cutoff = std::tanh((energy_c + lambda) / (2.0 * kT));
-  return {u_c - inv_coupling - 2.0 * m.f, -tanh_cutoff * cutoff / energy_c + 2.0 * m.gE, 2.0 * m.g};
+  return thermal_residual(band, inv_coupling, kT, lambda, gap, detail::occupation_moments(gap, kT, lambda, cutoff));
 }
 
 /// ln(1 + e^z) without overflow or cancellation.
@@ -222,6 +230,103 @@ class GapSolver {
   double log_gap0_;
 };
 
+/// The solution curve of the gap equation at fixed U and T > 0, parametrised by
+/// x = ln Δ < ln Δ0. At each Δ the λ solving R(Δ, λ) = 0 is unique: R increases with λ.
+class GapCurve {
+ public:
+  struct Point {
+    double log_gap;
+    double lambda_meV;
+    double density;         ///< n(Δ, λ(Δ))
+    double density_slope;   ///< dn/d ln Δ along the curve
+    double residual_slope;  ///< ∂R/∂ln Δ: < 0 on the larger-root branch, > 0 on the smaller
+  };
+
+  GapCurve(const BcsBand& band, double inv_coupling, double kT) : band_(band), inv_coupling_(inv_coupling), kT_(kT) {}
+
+  Point at(double log_gap) const {
+    const double gap = std::exp(log_gap);
+    const double lambda = lambda_at(gap);
+    const auto m = detail::occupation_moments(gap, kT_, lambda, band_.cutoff_meV);
+    const auto r = thermal_residual(band_, inv_coupling_, kT_, lambda, gap, m);
+    const double four_nu = 4.0 * band_.dos_per_meV;
+    // dn/dx = ∂n/∂x + ∂n/∂λ dλ/dx with dλ/dx = −(∂R/∂x)/(∂R/∂λ), ∂n/∂x = −4νΔ²∫g du, ∂n/∂λ = −4ν∫gE du.
+    const double slope = -four_nu * gap * gap * m.g + four_nu * m.gE * r.d_log_gap / r.d_lambda;
+    return {log_gap, lambda, four_nu * m.fE, slope, r.d_log_gap};
+  }
+
+ private:
+  double lambda_at(double gap) const {
+    // tanh((E+λ)/2T) is monotone in E ∈ [Δ, E_c], so R(λ) lies between u_c tanh((Δ+λ)/2T) − 1/(νU)
+    // and u_c tanh((E_c+λ)/2T) − 1/(νU): the root has E + λ = 2T atanh(1/(νU u_c)) for some such E.
+    const double u_c = std::asinh(band_.cutoff_meV / gap);
+    const double edge = kT_ * std::log((u_c + inv_coupling_) / (u_c - inv_coupling_));
+    const double lo = edge - std::hypot(band_.cutoff_meV, gap);
+    const double hi = edge - gap;
+    const auto value_slope = [&](double lambda) {
+      const auto r = residual(band_, inv_coupling_, kT_, lambda, gap);
+      return std::make_pair(r.value, r.d_lambda);
+    };
+    // Neighbouring points along the curve have close λ: start from the last one.
+    const double guess = last_lambda_ > lo && last_lambda_ < hi ? last_lambda_ : hi;
+    const double tolerance = 1e-11 * kT_;
+    if (const auto root = newton_root(value_slope, guess, lo, hi, kT_, tolerance)) return last_lambda_ = root->root;
+    const auto value = [&](double lambda) { return value_slope(lambda).first; };
+    const double f_lo = value(lo);
+    const double f_hi = value(hi);
+    // The bounds hold exactly: a sign the wrong way is rounding at a root on the bound.
+    if (!(f_lo < 0.0)) return last_lambda_ = lo;
+    if (!(f_hi > 0.0)) return last_lambda_ = hi;
+    return last_lambda_ = bracketed_root(value, lo, hi, f_lo, f_hi, tolerance);
+  }
+
+  BcsBand band_;
+  double inv_coupling_;
+  double kT_;
+  mutable double last_lambda_ = std::numeric_limits<double>::quiet_NaN();
+};
+
+/// Largest-Δ solution of n(Δ, λ(Δ)) = n on the gap curve; nullopt when the curve
+/// never reaches n (the state is normal).
+std::optional<GapCurve::Point> curve_point_with_density(const GapCurve& curve, double log_gap0, double density_value) {
+  // Near Δ0, λ → +∞ and n → 0 like Δ0 − Δ: start just below Δ0, closer for tiny n.
+  double offset = 1e-3;
+  GapCurve::Point above = curve.at(log_gap0 + std::log1p(-offset));
+  while (above.density > density_value && offset > 1e-14) {
+    offset *= 1e-3;
+    above = curve.at(log_gap0 + std::log1p(-offset));
+  }
+  if (above.density > density_value) return above;  // n below ~1e-15 of its scale: Δ = Δ0 to double precision
+  const auto excess = [&](double x) { return curve.at(x).density - density_value; };
+  const auto solve_between = [&](double lo, double hi) {
+    // n(lo) ≥ n > n(hi), with dn/d ln Δ < 0 in between.
+    const auto value_slope = [&](double x) {
+      const auto p = curve.at(x);
+      return std::make_pair(p.density - density_value, p.density_slope);
+    };
+    const auto root = newton_root(value_slope, 0.5 * (lo + hi), lo, hi, 1.0, 1e-12);
+    return curve.at(root ? root->root : bracketed_root(excess, lo, hi, excess(lo), excess(hi), 1e-13));
+  };
+  // Walk down in ln Δ with doubling steps. From Δ0 the density rises as Δ falls; below
+  // T_c(U) it peaks (on the smaller-root branch) and falls back to the normal value as
+  // Δ → 0, so the walk stops at the first crossing or at the peak, whichever comes first.
+  double step = 0.25;
+  while (above.log_gap > kLogGapFloor) {
+    const GapCurve::Point below = curve.at(std::max(kLogGapFloor, above.log_gap - step));
+    if (below.density >= density_value) return solve_between(below.log_gap, above.log_gap);
+    if (below.density_slope > 0.0) {  // the peak lies between below and above
+      std::uintmax_t iterations = kBracketIterations;
+      const auto [peak, minus_peak_density] = boost::math::tools::brent_find_minima(
+          [&](double x) { return -curve.at(x).density; }, below.log_gap, above.log_gap, 30, iterations);
+      if (-minus_peak_density < density_value) return std::nullopt;
+      return solve_between(peak, above.log_gap);
+    }
+    above = below;
+    step *= 2.0;
+  }
+  return std::nullopt;  // the gap would lie below the representable floor
+}
+
 /// ∫_0^ω_c [(μ−E)₊ − (μ−ξ)₊] dξ [meV²], μ = −λ: the T = 0 part of the quasi-particle
 /// free energy relative to the normal state, written without cancellation.
 double filled_states_shift(double cutoff, double gap, double mu) {
@@ -317,6 +422,7 @@ double chemical_potential_from_density(const BcsBand& band, double gap_meV, doub
     return std::make_pair(four_nu * m.fE - density_value, -four_nu * m.gE);
   };
   const double tolerance = 1e-13 * std::max(kT_meV, std::abs(lambda_normal));
+  if (hi - lo <= tolerance) return lambda_normal;  // a gap too small to matter at this λ
   if (const auto root = newton_root(value_slope, hi - 0.5 * gap_meV, lo, hi, kT_meV, tolerance)) return root->root;
   const auto excess = [&](double lambda) { return value_slope(lambda).first; };
   return bracketed_root(excess, lo, hi, excess(lo), excess(hi), tolerance);
@@ -374,6 +480,27 @@ double pairing_from_zero_temperature_gap(const BcsBand& band, double gap0_meV) {
   check_gap(gap0_meV);
   if (gap0_meV == 0.0) return 0.0;
   return 1.0 / (band.dos_per_meV * std::asinh(band.cutoff_meV / gap0_meV));
+}
+
+KineticState state_from_density(const BcsBand& band, double pairing_meV, double kT_meV, double density_value) {
+  check_band(band);
+  check_pairing(pairing_meV);
+  require(std::isfinite(kT_meV) && kT_meV > 0.0, "kT_meV", "finite and > 0", kT_meV);
+  check_density(band, density_value);
+  const KineticState normal{0.0, normal_lambda(band, kT_meV, density_value), GapBranch::normal};
+  if (pairing_meV == 0.0) return normal;
+  const double inv_coupling = 1.0 / (band.dos_per_meV * pairing_meV);
+  const double gap0 = band.cutoff_meV / std::sinh(inv_coupling);
+  if (!(gap0 >= kGapFloor)) return normal;
+  const GapCurve curve(band, inv_coupling, kT_meV);
+  const auto point = curve_point_with_density(curve, std::log(gap0), density_value);
+  if (!point) return normal;
+  // Near Δ0 the curve's λ(Δ) is ill-conditioned (R depends on asinh(ω_c/Δ) − 1/(νU) → 0),
+  // while n(λ) at fixed Δ is not: the density equation fixes λ, the gap equation then
+  // holds to rounding because ∂R/∂λ is as small as n there.
+  const double gap_meV = std::exp(point->log_gap);
+  return {gap_meV, chemical_potential_from_density(band, gap_meV, kT_meV, density_value),
+          point->residual_slope < 0.0 ? GapBranch::larger_root : GapBranch::smaller_root};
 }
 
 }  // namespace metasc::physics

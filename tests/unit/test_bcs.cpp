@@ -1,8 +1,10 @@
 // BCS solver (PHYSICS.md §3): closed forms, limits and identities of the gap
 // equation, the density and the free energy.
+#include <algorithm>
 #include <boost/math/quadrature/gauss_kronrod.hpp>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <initializer_list>
 #include <numbers>
 #include <vector>
 
@@ -258,4 +260,68 @@ TEST_CASE("Out-of-domain arguments throw NumericalError", "[bcs]") {
                   metasc::NumericalError);
   CHECK(bcs::gap(kK3C60, 0.0, 1.0) == 0.0);
   CHECK(bcs::critical_kT(kK3C60, 0.0) == 0.0);
+}
+
+TEST_CASE("state_from_density solves gap and density jointly, on both branches, normal beyond", "[bcs]") {
+  const double gap0 = 7.0;
+  const double U = bcs::pairing_from_zero_temperature_gap(kK3C60, gap0);
+  const double kTc = bcs::critical_kT(kK3C60, U);  // ≈ 46 K
+  const double n_max = 4.0 * kK3C60.dos_per_meV * kK3C60.cutoff_meV;
+  for (const double kelvin : {10.0, 30.0, 100.0}) {
+    const double kT = metasc::units::kT_meV(kelvin);
+    const double normal_equilibrium = bcs::density(kK3C60, 0.0, kT, 0.0);
+    int larger = 0, smaller = 0, normal = 0;
+    double previous_gap = gap0;
+    // A logarithmic grid, plus the normal equilibrium density: below T_c(U) it lies between
+    // the saddle-node density and the peak, on the smaller-root branch.
+    std::vector<double> densities{normal_equilibrium};
+    for (int i = 0; i <= 40; ++i) densities.push_back(1e-8 * std::pow(0.9 * n_max / 1e-8, i / 40.0));
+    std::sort(densities.begin(), densities.end());
+    for (const double n : densities) {
+      CAPTURE(kelvin, n);
+      const auto state = bcs::state_from_density(kK3C60, U, kT, n);
+      REQUIRE(std::isfinite(state.gap_meV));
+      REQUIRE(std::isfinite(state.lambda_meV));
+      // Followed from n → 0 upwards, the gap only decreases (no jump back to a larger root).
+      CHECK(state.gap_meV <= previous_gap);
+      previous_gap = state.gap_meV;
+      if (state.branch == bcs::GapBranch::normal) {
+        ++normal;
+        CHECK(state.gap_meV == 0.0);
+        CHECK(relative(bcs::density(kK3C60, 0.0, kT, state.lambda_meV), n) < 1e-12);
+        continue;
+      }
+      CHECK(relative(bcs::density(kK3C60, state.gap_meV, kT, state.lambda_meV), n) < 1e-10);
+      const auto residual = [&](double gap) {
+        return bcs::gap_equation_residual(kK3C60, U, kT, state.lambda_meV, gap);
+      };
+      CHECK(std::abs(residual(state.gap_meV)) < 1e-10);
+      const bool decreasing = residual(state.gap_meV * (1.0 + 1e-6)) < residual(state.gap_meV * (1.0 - 1e-6));
+      CHECK(decreasing == (state.branch == bcs::GapBranch::larger_root));
+      (state.branch == bcs::GapBranch::larger_root ? larger : smaller) += 1;
+      if (kT > kTc) {  // above T_c(U): λ > 0 throughout, so R decreases in Δ and n < n_eq(normal)
+        CHECK(state.branch == bcs::GapBranch::larger_root);
+        CHECK(state.lambda_meV > 0.0);
+      }
+    }
+    CAPTURE(kelvin, larger, smaller, normal);
+    CHECK(larger > 0);
+    CHECK(normal > 0);
+    CHECK((smaller > 0) == (kT < kTc));
+    // The normal state starts at the normal equilibrium density above T_c (just below it
+    // the gap is exponentially small, ~exp(−C/(n_eq − n))), and beyond a peak density above it below T_c.
+    if (kT > kTc) {
+      CHECK(bcs::state_from_density(kK3C60, U, kT, 0.99 * normal_equilibrium).branch == bcs::GapBranch::larger_root);
+      CHECK(bcs::state_from_density(kK3C60, U, kT, 1.001 * normal_equilibrium).branch == bcs::GapBranch::normal);
+    } else {
+      // Equilibrium (λ = 0) is a state of the kinetics: its density gives back Δ_eq and λ = 0.
+      const double gap_eq = bcs::gap(kK3C60, U, kT);
+      const auto state = bcs::state_from_density(kK3C60, U, kT, bcs::density(kK3C60, gap_eq, kT, 0.0));
+      CHECK(relative(state.gap_meV, gap_eq) < 1e-9);
+      CHECK(std::abs(state.lambda_meV) < 1e-9 * kT);
+      CHECK(state.branch == bcs::GapBranch::larger_root);
+    }
+    // Perfect quasi-particle extraction (n → 0) gives back the T = 0 gap (paper, after Eq. 5).
+    CHECK(relative(bcs::state_from_density(kK3C60, U, kT, 1e-8).gap_meV, gap0) < 1e-5);
+  }
 }
