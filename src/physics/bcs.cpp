@@ -26,7 +26,6 @@ constexpr double kLogGapFloor = -690.0;
 constexpr double kGapFloor = 2.9e-300;  // ≈ e^kLogGapFloor, rounded down
 
 constexpr std::uintmax_t kNewtonIterations = 40;
-constexpr int kNewtonDigits = 45;
 constexpr std::uintmax_t kBracketIterations = 200;
 
 void require(bool ok, const char* name, const char* condition, double value) {
@@ -72,32 +71,33 @@ struct NewtonRoot {
 };
 
 /// Root of F on [lo, hi] by Boost's safeguarded Newton–Raphson from `guess`, with the
-/// analytic slope: value_slope(v) → {F, F'}. nullopt unless the last step was below
-/// `tolerance`, so a wander to the bracket edge or a stall is reported, not returned.
+/// analytic slope: value_slope(v) → {F, F'}. Iterates until a step falls below about
+/// `stop_step` (quadratic convergence leaves an error ~ stop_step²·F''/F'); nullopt
+/// unless it got there, so a wander to the bracket edge or a stall is reported, not returned.
 template <class F>
-std::optional<NewtonRoot> newton_root(const F& value_slope, double guess, double lo, double hi, double scale,
-                                      double tolerance) {
-  // Boost stops once a step is below 2^(1−digits)·|t|. In t = 1 + (v − lo)/scale ≥ 1
+std::optional<NewtonRoot> newton_root(const F& value_slope, double guess, double lo, double hi, double stop_step) {
+  // Boost stops once a step is below 2^(1−digits)·|t|. In t = 1 + (v − lo)/(hi − lo) ∈ [1, 2]
   // that is an absolute bound on v; in v itself a root near v = 0 would never meet it.
+  const double width = hi - lo;
+  const int digits = std::clamp(1 + static_cast<int>(std::ceil(std::log2(width / stop_step))), 2, 52);
   double last_step = std::numeric_limits<double>::infinity();
   double last_slope = 0.0;
   const auto in_t = [&](double t) {
-    const auto [value, slope] = value_slope(lo + (t - 1.0) * scale);
+    const auto [value, slope] = value_slope(lo + (t - 1.0) * width);
     last_step = std::abs(value / slope);
     last_slope = slope;
-    return std::make_pair(value, slope * scale);
+    return std::make_pair(value, slope * width);
   };
-  const double t_max = 1.0 + (hi - lo) / scale;
-  const double t_guess = std::clamp(1.0 + (guess - lo) / scale, 1.0, t_max);
   std::uintmax_t iterations = kNewtonIterations;
   double t = 0.0;
   try {
-    t = boost::math::tools::newton_raphson_iterate(in_t, t_guess, 1.0, t_max, kNewtonDigits, iterations);
+    t = boost::math::tools::newton_raphson_iterate(in_t, std::clamp(1.0 + (guess - lo) / width, 1.0, 2.0), 1.0, 2.0,
+                                                   digits, iterations);
   } catch (const boost::math::evaluation_error&) {
     return std::nullopt;
   }
-  if (!(last_step <= tolerance)) return std::nullopt;
-  return NewtonRoot{lo + (t - 1.0) * scale, last_slope};
+  if (!(last_step <= 4.0 * stop_step)) return std::nullopt;
+  return NewtonRoot{lo + (t - 1.0) * width, last_slope};
 }
 
 /// The gap residual R = ∫_0^ω_c tanh((E+λ)/2T)/E dξ − 1/(νU) and its partial derivatives.
@@ -171,7 +171,7 @@ class GapSolver {
       const auto r = at(x);
       return std::make_pair(r.value, r.d_log_gap);
     };
-    const auto root = newton_root(value_slope, centre, lo, hi, 1.0, 1e-9);
+    const auto root = newton_root(value_slope, centre, lo, hi, 1e-7);
     if (!root || !(root->slope < 0.0)) return std::nullopt;
     return root->root;
   }
@@ -269,15 +269,14 @@ class GapCurve {
     };
     // Neighbouring points along the curve have close λ: start from the last one.
     const double guess = last_lambda_ > lo && last_lambda_ < hi ? last_lambda_ : hi;
-    const double tolerance = 1e-11 * kT_;
-    if (const auto root = newton_root(value_slope, guess, lo, hi, kT_, tolerance)) return last_lambda_ = root->root;
+    if (const auto root = newton_root(value_slope, guess, lo, hi, 1e-7 * kT_)) return last_lambda_ = root->root;
     const auto value = [&](double lambda) { return value_slope(lambda).first; };
     const double f_lo = value(lo);
     const double f_hi = value(hi);
     // The bounds hold exactly: a sign the wrong way is rounding at a root on the bound.
     if (!(f_lo < 0.0)) return last_lambda_ = lo;
     if (!(f_hi > 0.0)) return last_lambda_ = hi;
-    return last_lambda_ = bracketed_root(value, lo, hi, f_lo, f_hi, tolerance);
+    return last_lambda_ = bracketed_root(value, lo, hi, f_lo, f_hi, 1e-13 * kT_);
   }
 
   BcsBand band_;
@@ -304,7 +303,7 @@ std::optional<GapCurve::Point> curve_point_with_density(const GapCurve& curve, d
       const auto p = curve.at(x);
       return std::make_pair(p.density - density_value, p.density_slope);
     };
-    const auto root = newton_root(value_slope, 0.5 * (lo + hi), lo, hi, 1.0, 1e-12);
+    const auto root = newton_root(value_slope, 0.5 * (lo + hi), lo, hi, 1e-7);
     return curve.at(root ? root->root : bracketed_root(excess, lo, hi, excess(lo), excess(hi), 1e-13));
   };
   // Walk down in ln Δ with doubling steps. From Δ0 the density rises as Δ falls; below
@@ -423,7 +422,7 @@ double chemical_potential_from_density(const BcsBand& band, double gap_meV, doub
   };
   const double tolerance = 1e-13 * std::max(kT_meV, std::abs(lambda_normal));
   if (hi - lo <= tolerance) return lambda_normal;  // a gap too small to matter at this λ
-  if (const auto root = newton_root(value_slope, hi - 0.5 * gap_meV, lo, hi, kT_meV, tolerance)) return root->root;
+  if (const auto root = newton_root(value_slope, hi - 0.5 * gap_meV, lo, hi, 1e-7 * kT_meV)) return root->root;
   const auto excess = [&](double lambda) { return value_slope(lambda).first; };
   return bracketed_root(excess, lo, hi, excess(lo), excess(hi), tolerance);
 }
