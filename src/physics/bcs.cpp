@@ -242,7 +242,9 @@ class GapCurve {
     double residual_slope;  ///< ∂R/∂ln Δ: < 0 on the larger-root branch, > 0 on the smaller
   };
 
-  GapCurve(const BcsBand& band, double inv_coupling, double kT) : band_(band), inv_coupling_(inv_coupling), kT_(kT) {}
+  /// `lambda_guess` [meV]: where to start the first λ solve (NaN: no guess).
+  GapCurve(const BcsBand& band, double inv_coupling, double kT, double lambda_guess)
+      : band_(band), inv_coupling_(inv_coupling), kT_(kT), last_lambda_(lambda_guess) {}
 
   Point at(double log_gap) const {
     const double gap = std::exp(log_gap);
@@ -255,7 +257,7 @@ class GapCurve {
     return {log_gap, lambda, four_nu * m.fE, slope, r.d_log_gap};
   }
 
- private:
+  /// λ with R(Δ, λ) = 0, for 0 < Δ < Δ0.
   double lambda_at(double gap) const {
     // tanh((E+λ)/2T) is monotone in E ∈ [Δ, E_c], so R(λ) lies between u_c tanh((Δ+λ)/2T) − 1/(νU)
     // and u_c tanh((E_c+λ)/2T) − 1/(νU): the root has E + λ = 2T atanh(1/(νU u_c)) for some such E.
@@ -279,10 +281,12 @@ class GapCurve {
     return last_lambda_ = bracketed_root(value, lo, hi, f_lo, f_hi, 1e-13 * kT_);
   }
 
+ private:
+
   BcsBand band_;
   double inv_coupling_;
   double kT_;
-  mutable double last_lambda_ = std::numeric_limits<double>::quiet_NaN();
+  mutable double last_lambda_;
 };
 
 /// Largest-Δ solution of n(Δ, λ(Δ)) = n on the gap curve; nullopt when the curve
@@ -324,6 +328,26 @@ std::optional<GapCurve::Point> curve_point_with_density(const GapCurve& curve, d
     step *= 2.0;
   }
   return std::nullopt;  // the gap would lie below the representable floor
+}
+
+/// The solution next to a previous one at ln Δ = log_hint: Newton along the curve,
+/// accepted only on its rising side (dn/d ln Δ < 0), where the walk from Δ0 stops.
+std::optional<GapCurve::Point> curve_point_near(const GapCurve& curve, double log_gap0, double density_value,
+                                                double log_hint) {
+  const double top = log_gap0 + std::log1p(-1e-12);  // λ(Δ) → ∞ at Δ0
+  const double centre = std::clamp(log_hint, kLogGapFloor, top);
+  const double lo = std::max(kLogGapFloor, centre - 1.0);
+  const double hi = std::min(top, centre + 1.0);
+  if (!(lo < hi)) return std::nullopt;
+  GapCurve::Point last{};
+  const auto value_slope = [&](double x) {
+    last = curve.at(x);
+    return std::make_pair(last.density - density_value, last.density_slope);
+  };
+  const auto root = newton_root(value_slope, centre, lo, hi, 1e-7);
+  if (!root || !(root->slope < 0.0)) return std::nullopt;
+  last.log_gap = root->root;  // the last evaluation lies within a converged Newton step of the root
+  return last;
 }
 
 /// ∫_0^ω_c [(μ−E)₊ − (μ−ξ)₊] dξ [meV²], μ = −λ: the T = 0 part of the quasi-particle
@@ -481,7 +505,11 @@ double pairing_from_zero_temperature_gap(const BcsBand& band, double gap0_meV) {
   return 1.0 / (band.dos_per_meV * std::asinh(band.cutoff_meV / gap0_meV));
 }
 
-KineticState state_from_density(const BcsBand& band, double pairing_meV, double kT_meV, double density_value) {
+namespace {
+
+/// state_from_density, optionally starting next to a previous state.
+KineticState solve_state(const BcsBand& band, double pairing_meV, double kT_meV, double density_value,
+                         const KineticState* hint) {
   check_band(band);
   check_pairing(pairing_meV);
   require(std::isfinite(kT_meV) && kT_meV > 0.0, "kT_meV", "finite and > 0", kT_meV);
@@ -491,8 +519,19 @@ KineticState state_from_density(const BcsBand& band, double pairing_meV, double 
   const double inv_coupling = 1.0 / (band.dos_per_meV * pairing_meV);
   const double gap0 = band.cutoff_meV / std::sinh(inv_coupling);
   if (!(gap0 >= kGapFloor)) return normal;
-  const GapCurve curve(band, inv_coupling, kT_meV);
-  const auto point = curve_point_with_density(curve, std::log(gap0), density_value);
+  // At or above T_c(U), R(Δ, 0) < 0 for every Δ, so λ(Δ) > 0 along the whole curve and
+  // every gapped state holds fewer quasi-particles than the normal state at λ = 0.
+  if (density_value >= density(band, 0.0, kT_meV, 0.0) &&
+      detail::normal_pairing_integral(kT_meV, band.cutoff_meV) <= inv_coupling) {
+    return normal;
+  }
+  const bool gapped_hint = hint != nullptr && hint->branch != GapBranch::normal && hint->gap_meV > 0.0;
+  const GapCurve curve(band, inv_coupling, kT_meV,
+                       gapped_hint ? hint->lambda_meV : std::numeric_limits<double>::quiet_NaN());
+  const double log_gap0 = std::log(gap0);
+  auto point = gapped_hint ? curve_point_near(curve, log_gap0, density_value, std::log(hint->gap_meV))
+                           : std::optional<GapCurve::Point>{};
+  if (!point) point = curve_point_with_density(curve, log_gap0, density_value);
   if (!point) return normal;
   // Near Δ0 the curve's λ(Δ) is ill-conditioned (R depends on asinh(ω_c/Δ) − 1/(νU) → 0),
   // while n(λ) at fixed Δ is not: the density equation fixes λ, the gap equation then
@@ -500,6 +539,30 @@ KineticState state_from_density(const BcsBand& band, double pairing_meV, double 
   const double gap_meV = std::exp(point->log_gap);
   return {gap_meV, chemical_potential_from_density(band, gap_meV, kT_meV, density_value),
           point->residual_slope < 0.0 ? GapBranch::larger_root : GapBranch::smaller_root};
+}
+
+}  // namespace
+
+KineticState state_from_density(const BcsBand& band, double pairing_meV, double kT_meV, double density_value) {
+  return solve_state(band, pairing_meV, kT_meV, density_value, nullptr);
+}
+
+KineticState state_from_density(const BcsBand& band, double pairing_meV, double kT_meV, double density_value,
+                                const KineticState& hint) {
+  return solve_state(band, pairing_meV, kT_meV, density_value, &hint);
+}
+
+std::optional<double> chemical_potential_for_gap(const BcsBand& band, double pairing_meV, double kT_meV,
+                                                 double gap_meV) {
+  check_band(band);
+  check_pairing(pairing_meV);
+  require(std::isfinite(kT_meV) && kT_meV > 0.0, "kT_meV", "finite and > 0", kT_meV);
+  require(std::isfinite(gap_meV) && gap_meV >= kGapFloor, "gap_meV", ">= 3e-300", gap_meV);
+  if (pairing_meV == 0.0) return std::nullopt;
+  const double inv_coupling = 1.0 / (band.dos_per_meV * pairing_meV);
+  // λ → +∞ as Δ → Δ0: tanh → 1 turns the gap equation into its T = 0 form.
+  if (!(std::asinh(band.cutoff_meV / gap_meV) > inv_coupling)) return std::nullopt;
+  return GapCurve(band, inv_coupling, kT_meV, std::numeric_limits<double>::quiet_NaN()).lambda_at(gap_meV);
 }
 
 }  // namespace metasc::physics

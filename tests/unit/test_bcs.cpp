@@ -325,3 +325,40 @@ TEST_CASE("state_from_density solves gap and density jointly, on both branches, 
     CHECK(relative(bcs::state_from_density(kK3C60, U, kT, 1e-8).gap_meV, gap0) < 1e-5);
   }
 }
+
+TEST_CASE("state_from_density from a neighbouring state agrees with the cold solve", "[bcs]") {
+  const double U = bcs::pairing_from_zero_temperature_gap(kK3C60, 7.0);
+  for (const double kelvin : {10.0, 30.0, 100.0}) {
+    const double kT = metasc::units::kT_meV(kelvin);
+    // n rising as in the kinetics, through both branches into the normal state.
+    bcs::KineticState previous = bcs::state_from_density(kK3C60, U, kT, 1e-6);
+    for (double n = 1e-6; n < 0.6; n *= 1.15) {
+      CAPTURE(kelvin, n);
+      const auto cold = bcs::state_from_density(kK3C60, U, kT, n);
+      const auto warm = bcs::state_from_density(kK3C60, U, kT, n, previous);
+      CHECK(warm.branch == cold.branch);
+      CHECK(std::abs(warm.gap_meV - cold.gap_meV) <= 1e-9 * cold.gap_meV);
+      CHECK(std::abs(warm.lambda_meV - cold.lambda_meV) <= 1e-9 * std::max(kT, std::abs(cold.lambda_meV)));
+      previous = warm;
+    }
+  }
+}
+
+TEST_CASE("chemical_potential_for_gap puts the gap on the gap-equation curve", "[bcs]") {
+  const double U = bcs::pairing_from_zero_temperature_gap(kK3C60, 7.0);
+  for (const double kelvin : {10.0, 30.0, 100.0, 300.0}) {
+    const double kT = metasc::units::kT_meV(kelvin);
+    for (const double gap : {1e-6, 0.1, 2.0, 5.0, 6.9, 6.99999}) {
+      CAPTURE(kelvin, gap);
+      const auto lambda = bcs::chemical_potential_for_gap(kK3C60, U, kT, gap);
+      REQUIRE(lambda);
+      CHECK(std::abs(bcs::gap_equation_residual(kK3C60, U, kT, *lambda, gap)) < 1e-10);
+      const auto state = bcs::state_from_density(kK3C60, U, kT, bcs::density(kK3C60, gap, kT, *lambda));
+      if (state.branch != bcs::GapBranch::normal && relative(state.gap_meV, gap) < 1e-6) {
+        CHECK(std::abs(state.lambda_meV - *lambda) < 1e-8 * std::max(kT, std::abs(*lambda)));
+      }
+    }
+    CHECK_FALSE(bcs::chemical_potential_for_gap(kK3C60, U, kT, 7.0 * (1.0 + 1e-9)));
+    CHECK_FALSE(bcs::chemical_potential_for_gap(kK3C60, U, kT, 20.0));
+  }
+}

@@ -1,4 +1,6 @@
 #pragma once
+#include <optional>
+
 /// BCS mean field with a Bogolyubov chemical potential λ (PHYSICS.md §3; paper
 /// Eqs. 4, 5, 19, 21–25). Energies in meV; temperatures enter as k_B T [meV].
 /// Pure functions: no MPI, no I/O. They never return NaN: a gap that does not
@@ -59,6 +61,24 @@ struct KineticState {
 
 /// (Δ, λ) at quasi-particle density n, pairing U and temperature T > 0: the
 /// gap and density equations solved jointly (PHYSICS.md §3, "State at given n").
+/// Along the solution curve of the gap equation, parametrised by Δ from Δ0 down to 0,
+/// n rises from 0; above T_c(U) it rises monotonically to the normal equilibrium
+/// density n(Δ=0, λ=0), below T_c(U) it peaks (on the smaller-root branch) above that
+/// density and falls back to it as Δ → 0. The state is the largest-Δ solution, the one
+/// reached continuously as n grows from 0; beyond the peak, or when the gap would be
+/// below 3e-300 meV, the state is normal.
 KineticState state_from_density(const BcsBand& band, double pairing_meV, double kT_meV, double density);
+
+/// The same state, found from `hint`, the state at a nearby density or pairing (e.g. the
+/// previous kinetic step): a few Newton steps along the curve instead of a walk down
+/// from Δ0, falling back to that walk when they do not land on the same solution.
+KineticState state_from_density(const BcsBand& band, double pairing_meV, double kT_meV, double density,
+                                const KineticState& hint);
+
+/// λ [meV] at which Δ [meV] solves the gap equation at pairing U and T > 0 (unique: the
+/// residual increases with λ); nullopt for Δ ≥ Δ0 = ω_c/sinh(1/νU) (or U = 0), where
+/// no λ does (as Δ → Δ0, λ → +∞).
+std::optional<double> chemical_potential_for_gap(const BcsBand& band, double pairing_meV, double kT_meV,
+                                                 double gap_meV);
 
 }  // namespace metasc::physics
