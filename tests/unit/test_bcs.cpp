@@ -213,7 +213,7 @@ TEST_CASE("Density: lambda -> n -> lambda round trip and the normal-state closed
 
 TEST_CASE("Free energy: dF/dDelta = -2 nu Delta R, zero at the self-consistent gap", "[bcs]") {
   const double U = pairing(kK3C60, 0.3);
-  for (const double kelvin : {5.0, 50.0, 120.0}) {
+  for (const double kelvin : {0.0, 5.0, 50.0, 120.0}) {
     const double kT = metasc::units::kT_meV(kelvin);
     for (const double lambda_over_kT : {-2.0, 0.0, 2.0}) {
       const double lambda = lambda_over_kT * kT;
@@ -221,7 +221,7 @@ TEST_CASE("Free energy: dF/dDelta = -2 nu Delta R, zero at the self-consistent g
       for (const double gap : {0.5, 3.0, 8.0, root}) {
         if (gap <= 0.0) continue;
         CAPTURE(kelvin, lambda_over_kT, gap, root);
-        const double h = 1e-4 * gap;
+        const double h = 1e-5 * gap;
         const double slope = (bcs::free_energy(kK3C60, U, kT, lambda, gap + h) -
                               bcs::free_energy(kK3C60, U, kT, lambda, gap - h)) / (2.0 * h);
         const double identity = -2.0 * kK3C60.dos_per_meV * gap * bcs::gap_equation_residual(kK3C60, U, kT, lambda, gap);
@@ -230,6 +230,29 @@ TEST_CASE("Free energy: dF/dDelta = -2 nu Delta R, zero at the self-consistent g
       }
     }
   }
+}
+
+TEST_CASE("Free energy at lambda != 0: Sommerfeld limit of the quasi-particle term", "[bcs]") {
+  // At small T only states within ~T of the edge E + λ = 0 change: for an edge inside the
+  // band (Δ < −λ < ω_c) the gapped density of states there is ν μ/ξ_e (μ = −λ, ξ_e = sqrt(μ²−Δ²))
+  // against ν in the normal state, so F(T) − F(0) = (2π²/3) ν T² (1 − μ/ξ_e) + O(T⁴).
+  const double U = pairing(kK3C60, 0.3);
+  const double gap = 3.0;
+  const double mu = 8.0;
+  const double xi_edge = std::sqrt(mu * mu - gap * gap);
+  const auto deviation = [&](double kT) {
+    const double shift = bcs::free_energy(kK3C60, U, kT, -mu, gap) - bcs::free_energy(kK3C60, U, 0.0, -mu, gap);
+    return shift / (2.0 * std::numbers::pi * std::numbers::pi / 3.0 * kK3C60.dos_per_meV * kT * kT *
+                    (1.0 - mu / xi_edge)) - 1.0;
+  };
+  // The next order is T⁴: the relative deviation is small and shrinks fourfold when T halves.
+  const double coarse = deviation(0.02);
+  const double fine = deviation(0.01);
+  CHECK(std::abs(coarse) < 2e-4);
+  CHECK(coarse / fine == Approx(4.0).epsilon(0.05));
+  // λ > 0: every state has E + λ ≥ λ ≫ T, so the thermal term is O(e^{−λ/T}) ≈ e^{−100}.
+  const double cold = bcs::free_energy(kK3C60, U, 0.0, 2.0, gap);
+  CHECK(relative(bcs::free_energy(kK3C60, U, 0.02, 2.0, gap), cold) < 1e-12);
 }
 
 TEST_CASE("dDelta/dU against a finite difference of the gap", "[bcs]") {
