@@ -80,24 +80,28 @@ std::optional<NewtonRoot> newton_root(const F& value_slope, double guess, double
   // that is an absolute bound on v; in v itself a root near v = 0 would never meet it.
   const double width = hi - lo;
   const int digits = std::clamp(1 + static_cast<int>(std::ceil(std::log2(width / stop_step))), 2, 52);
-  double last_step = std::numeric_limits<double>::infinity();
+  double last_v = guess;
+  double last_step = std::numeric_limits<double>::infinity();  // the Newton step −F/F' there
   double last_slope = 0.0;
   const auto in_t = [&](double t) {
-    const auto [value, slope] = value_slope(lo + (t - 1.0) * width);
-    last_step = std::abs(value / slope);
+    last_v = lo + (t - 1.0) * width;
+    const auto [value, slope] = value_slope(last_v);
+    last_step = -value / slope;
     last_slope = slope;
     return std::make_pair(value, slope * width);
   };
   std::uintmax_t iterations = kNewtonIterations;
-  double t = 0.0;
   try {
-    t = boost::math::tools::newton_raphson_iterate(in_t, std::clamp(1.0 + (guess - lo) / width, 1.0, 2.0), 1.0, 2.0,
-                                                   digits, iterations);
+    boost::math::tools::newton_raphson_iterate(in_t, std::clamp(1.0 + (guess - lo) / width, 1.0, 2.0), 1.0, 2.0,
+                                               digits, iterations);
   } catch (const boost::math::evaluation_error&) {
     return std::nullopt;
   }
-  if (!(last_step <= 4.0 * stop_step)) return std::nullopt;
-  return NewtonRoot{lo + (t - 1.0) * width, last_slope};
+  if (!(std::abs(last_step) <= 4.0 * stop_step)) return std::nullopt;
+  // The full Newton step from the last evaluation: Boost may have returned a point
+  // halfway to a bracket end instead, which is only as close as that step when the
+  // root sits on the end (e.g. Δ → Δ0 when the thermal occupation is negligible).
+  return NewtonRoot{std::clamp(last_v + last_step, lo, hi), last_slope};
 }
 
 /// The gap residual R = ∫_0^ω_c tanh((E+λ)/2T)/E dξ − 1/(νU) and its partial derivatives.

@@ -155,6 +155,20 @@ TEST_CASE("A neighbouring solution as hint gives the same root", "[bcs]") {
       }
     }
   }
+  // λ ≫ T: the root sits within e^{−λ/T} of the upper end Δ0 of the search bracket,
+  // where Newton must not stop halfway to it.
+  const double kT = metasc::units::kT_meV(100.0);
+  for (const double coupling : {0.3, 0.8}) {
+    const double U_edge = pairing(kK3C60, coupling);
+    const double gap0 = zero_temperature_gap(kK3C60, coupling);
+    for (const double lambda_over_kT : {20.0, 40.0}) {
+      const double cold = bcs::gap(kK3C60, U_edge, kT, lambda_over_kT * kT);
+      for (const double factor : {0.9, 0.95, 0.99, 1.1}) {
+        CAPTURE(coupling, lambda_over_kT, factor);
+        CHECK(relative(bcs::gap(kK3C60, U_edge, kT, lambda_over_kT * kT, factor * gap0), cold) < 1e-13);
+      }
+    }
+  }
 }
 
 TEST_CASE("Exponentially small gaps keep full relative precision", "[bcs]") {
