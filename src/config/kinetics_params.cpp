@@ -97,6 +97,19 @@ KineticsRateParams KineticsRateParams::from(const Config& config) {
           .avalanche_edge_meV = edge_meV};
 }
 
+KineticsScenarioParams KineticsScenarioParams::from(const Config& config) {
+  const auto initial_key =
+      config.exactly_one_of({"kinetics.initial_U_meV", "kinetics.initial_Q", "kinetics.initial_n"});
+  return {.initial_state = initial_key == "kinetics.initial_U_meV" ? InitialState::pairing
+                           : initial_key == "kinetics.initial_Q"   ? InitialState::distortion
+                                                                   : InitialState::density,
+          .initial_value = config.real(initial_key),
+          .sweep_n0 = config.grid("kinetics.sweep_n0").values(),
+          .sweep_temperature_K = config.grid("kinetics.sweep_temperature_K").values(),
+          .lifetime = {.t_max_ps = config.real("kinetics.t_max_ps"),
+                       .relative_tolerance = config.real("kinetics.relative_tolerance")}};
+}
+
 void declare_kinetics_keys(Registry& registry) {
   registry.add({.key = "kinetics.enabled", .kind = Kind::flag, .default_value = "false",
                 .help = "metasc-ensemble: every trajectory drives its own n(t)"});
@@ -127,6 +140,11 @@ void declare_kinetics_keys(Registry& registry) {
                 .help = "Q*, distortion held by the drive; exactly one of initial_U_meV, initial_Q, initial_n"});
   registry.add({.key = "kinetics.initial_n", .bounds = {.min = 0.0, .max = 4.0, .min_open = true},
                 .help = "n(0) per site; exactly one of initial_U_meV, initial_Q, initial_n"});
+  registry.add({.key = "kinetics.t_max_ps", .unit = "ps", .default_value = "1e9",
+                .bounds = {.min = 0.0, .max = 1e15, .min_open = true},
+                .help = "metasc-kinetics: end of the time integration; tau_MS not reached by then is reported as inf"});
+  registry.add({.key = "kinetics.relative_tolerance", .default_value = "1e-6", .bounds = between(1e-12, 1e-2),
+                .help = "metasc-kinetics: relative error tolerance of the adaptive integration of n(t)"});
   registry.add({.key = "kinetics.sweep_n0", .kind = Kind::grid, .default_value = "1e-4:0.2:200:log",
                 .bounds = {.min = 0.0, .max = 4.0, .min_open = true}, .help = "metasc-kinetics: n(0) sweep (Fig. 4)"});
   registry.add({.key = "kinetics.sweep_temperature_K", .kind = Kind::grid, .unit = "K", .default_value = "80:320:25",
