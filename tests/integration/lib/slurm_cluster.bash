@@ -15,6 +15,8 @@
 # pid, so a failed or hung job leaves nothing running, and nothing else is hit.
 
 slurm_dir=""
+# The daemons live in sbin, which a CI runner's PATH may lack.
+PATH="$PATH:/usr/sbin:/sbin"
 
 slurm() {
   SLURM_CONF="$slurm_dir/slurm.conf" METASC_SLURM_CLUSTER="$slurm_dir" "$@"

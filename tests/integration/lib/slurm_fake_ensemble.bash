@@ -18,8 +18,6 @@ while (($#)); do
 done
 
 if [ -n "$restart" ]; then
-  # The next time-limit signal may come while finishing; it must not kill us.
-  trap '' USR1
   [ -e "$restart" ] || { echo "fake metasc-ensemble: no checkpoint $restart" >&2 && exit 1; }
   [ "$SLURM_PROCID" != 0 ] || echo finished >"$output"
   exit 0
