@@ -119,13 +119,14 @@ void print_summary(std::ostream& out, const Setup& setup, const Scenario& scenar
   out << "metasc-kinetics at T = " << setup.bath.temperature_K << " K\n";
   out << "  U0 = " << format("%.5g", setup.model.pairing.bare_meV)
       << " meV, Omega_max = " << format("%.4g", setup.rate.avalanche_edge_meV) << " meV\n";
-  out << "  trapped state: n(0) = " << format("%.5g", n0) << " per site, 2Delta(0) = "
-      << format("%.5g", 2.0 * life.initial_state.gap_meV) << " meV, lambda(0) = "
-      << format("%.5g", life.initial_state.lambda_meV) << " meV\n";
-  out << "  n_av = " << format("%.5g", scenario.avalanche_density) << ", tau_g = 1/(dn/dt at t = 0) = "
-      << time_text(1.0 / life.initial_rate_per_ps) << " (P8: " << time_text(1.0 / scenario.estimate_per_ps) << ")\n";
-  out << "  tau_MS = " << time_text(life.lifetime_ps) << "   (n_av - n(0)) tau_g = "
-      << time_text((scenario.avalanche_density - n0) / life.initial_rate_per_ps) << "\n";
+  out << "  trapped state: n(0) = " << format("%.5g", n0)
+      << " per site, 2Delta(0) = " << format("%.5g", 2.0 * life.initial_state.gap_meV)
+      << " meV, lambda(0) = " << format("%.5g", life.initial_state.lambda_meV) << " meV\n";
+  out << "  n_av = " << format("%.5g", scenario.avalanche_density)
+      << ", tau_g = 1/(dn/dt at t = 0) = " << time_text(1.0 / life.initial_rate_per_ps)
+      << " (P8: " << time_text(1.0 / scenario.estimate_per_ps) << ")\n";
+  out << "  tau_MS = " << time_text(life.lifetime_ps)
+      << "   (n_av - n(0)) tau_g = " << time_text((scenario.avalanche_density - n0) / life.initial_rate_per_ps) << "\n";
   out << "  full collapse (Delta < 0.01 Delta(0)) at " << time_text(life.collapse_time_ps.value()) << " after "
       << life.steps << " steps\n";
   if (!temperatures.empty()) {
@@ -163,25 +164,27 @@ void run(const Environment& environment, const config::Config& configuration, co
     const auto life = lifetime(*setup, kT, initial_density(*setup, kT), true);
     scenario.emplace(Scenario{
         .lifetime = life,
-        .avalanche_density = physics::density_at_gap(relaxed(*setup, kT), 0.5 * setup->rate.avalanche_edge_meV)
-                                 .value_or(not_defined),
-        .estimate_per_ps =
-            physics::sharp_mode_generation_estimate_per_ps(setup->rate.rate.spectrum(), life.initial_state.gap_meV, kT)});
+        .avalanche_density =
+            physics::density_at_gap(relaxed(*setup, kT), 0.5 * setup->rate.avalanche_edge_meV).value_or(not_defined),
+        .estimate_per_ps = physics::sharp_mode_generation_estimate_per_ps(setup->rate.rate.spectrum(),
+                                                                          life.initial_state.gap_meV, kT)});
   });
 
   const auto& n0_values = setup->scenario.sweep_n0;
-  const auto by_n0 = sweep(environment, n0_values.size(), 2, "tau_MS vs n(0)", setup->output.progress, [&](std::size_t i) {
-    const auto life = lifetime(*setup, kT, n0_values[i], false);
-    return std::vector<double>{life.lifetime_ps, 2.0 * life.initial_state.gap_meV};
-  });
+  const auto by_n0 =
+      sweep(environment, n0_values.size(), 2, "tau_MS vs n(0)", setup->output.progress, [&](std::size_t i) {
+        const auto life = lifetime(*setup, kT, n0_values[i], false);
+        return std::vector<double>{life.lifetime_ps, 2.0 * life.initial_state.gap_meV};
+      });
   const auto& temperatures = setup->scenario.sweep_temperature_K;
-  const auto by_T = sweep(environment, temperatures.size(), 5, "tau_MS vs T", setup->output.progress, [&](std::size_t i) {
-    const double kT_i = units::kT_meV(temperatures[i]);
-    const auto life = lifetime(*setup, kT_i, initial_density(*setup, kT_i), false);
-    const auto n_av = physics::density_at_gap(relaxed(*setup, kT_i), 0.5 * setup->rate.avalanche_edge_meV);
-    return std::vector<double>{life.lifetime_ps, life.initial_density, 2.0 * life.initial_state.gap_meV,
-                               1.0 / life.initial_rate_per_ps, n_av.value_or(not_defined)};
-  });
+  const auto by_T =
+      sweep(environment, temperatures.size(), 5, "tau_MS vs T", setup->output.progress, [&](std::size_t i) {
+        const double kT_i = units::kT_meV(temperatures[i]);
+        const auto life = lifetime(*setup, kT_i, initial_density(*setup, kT_i), false);
+        const auto n_av = physics::density_at_gap(relaxed(*setup, kT_i), 0.5 * setup->rate.avalanche_edge_meV);
+        return std::vector<double>{life.lifetime_ps, life.initial_density, 2.0 * life.initial_state.gap_meV,
+                                   1.0 / life.initial_rate_per_ps, n_av.value_or(not_defined)};
+      });
 
   environment.collectively([&] {
     if (!environment.is_root()) return;

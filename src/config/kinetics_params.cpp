@@ -27,7 +27,8 @@ std::vector<double> per_mode(const Config& config, const std::string& key, std::
   if (broadcast && values.size() == 1) values.assign(modes, values.front());
   if (values.size() != modes) {
     throw ConfigError(key + " has " + std::to_string(values.size()) + " values but kinetics.mode_energies_meV has " +
-                      std::to_string(modes) + (broadcast ? ": give one value, or one per mode" : ": give one per mode"));
+                      std::to_string(modes) +
+                      (broadcast ? ": give one value, or one per mode" : ": give one per mode"));
   }
   return values;
 }
@@ -111,44 +112,87 @@ KineticsScenarioParams KineticsScenarioParams::from(const Config& config) {
 }
 
 void declare_kinetics_keys(Registry& registry) {
-  registry.add({.key = "kinetics.enabled", .kind = Kind::flag, .default_value = "false",
+  registry.add({.key = "kinetics.enabled",
+                .kind = Kind::flag,
+                .default_value = "false",
                 .help = "metasc-ensemble: every trajectory drives its own n(t)"});
-  registry.add({.key = "kinetics.continuum_coupling", .default_value = "0.05", .bounds = between(0.0, 1e3),
+  registry.add({.key = "kinetics.continuum_coupling",
+                .default_value = "0.05",
+                .bounds = between(0.0, 1e3),
                 .help = "a_c, amplitude of the continuum alpha^2F = a_c (Omega/Omega_max)^p"});
-  registry.add({.key = "kinetics.continuum_power", .default_value = "2", .bounds = {.min = 0.0, .max = 20.0, .min_open = true},
+  registry.add({.key = "kinetics.continuum_power",
+                .default_value = "2",
+                .bounds = {.min = 0.0, .max = 20.0, .min_open = true},
                 .help = "p, power of the continuum alpha^2F (> 0 keeps dn/dt finite at Delta = 0)"});
-  registry.add({.key = "kinetics.continuum_max_meV", .unit = "meV", .default_value = "8",
-                .bounds = {.min = 0.0, .max = 1e4, .min_open = true},
-                .help = "Omega_max, top of the continuum and the avalanche edge 2 Delta = Omega_max (also with a table)"});
-  registry.add({.key = "kinetics.spectrum_file", .kind = Kind::text,
+  registry.add(
+      {.key = "kinetics.continuum_max_meV",
+       .unit = "meV",
+       .default_value = "8",
+       .bounds = {.min = 0.0, .max = 1e4, .min_open = true},
+       .help = "Omega_max, top of the continuum and the avalanche edge 2 Delta = Omega_max (also with a table)"});
+  registry.add({.key = "kinetics.spectrum_file",
+                .kind = Kind::text,
                 .help = "table of alpha^2F replacing the power-law continuum: rows 'Omega_meV alpha2F', # comments, "
                         "linear in between, zero outside; the sharp modes are added to it"});
-  registry.add({.key = "kinetics.mode_energies_meV", .kind = Kind::real_list, .unit = "meV", .default_value = "52",
-                .bounds = {.min = 0.0, .max = 1e4, .min_open = true}, .help = "Omega_nu of the sharp modes, comma-separated"});
-  registry.add({.key = "kinetics.mode_couplings_meV", .kind = Kind::real_list, .unit = "meV", .default_value = "0.3",
-                .bounds = between(0.0, 1e4), .help = "g_nu of the sharp modes, same count as mode_energies_meV"});
-  registry.add({.key = "kinetics.mode_widths_meV", .kind = Kind::real_list, .unit = "meV", .default_value = "0",
-                .bounds = between(0.0, 1e3),
-                .help = "Gaussian standard deviation of each sharp mode (0 = delta function); one value or one per mode"});
-  registry.add({.key = "kinetics.band_sigma_meV", .unit = "meV", .default_value = "25",
-                .bounds = {.min = 0.0, .max = 1e4, .min_open = true}, .help = "sigma_b, standard deviation of nu_SC"});
-  registry.add({.key = "kinetics.max_energy_meV", .unit = "meV", .default_value = "inf",
-                .bounds = {.min = 0.0, .min_open = true, .allow_infinite = true}, .help = "W, upper limit of the P6 integral"});
-  registry.add({.key = "kinetics.initial_U_meV", .unit = "meV", .bounds = {.min = 0.0, .max = 1e5, .min_open = true},
+  registry.add({.key = "kinetics.mode_energies_meV",
+                .kind = Kind::real_list,
+                .unit = "meV",
+                .default_value = "52",
+                .bounds = {.min = 0.0, .max = 1e4, .min_open = true},
+                .help = "Omega_nu of the sharp modes, comma-separated"});
+  registry.add({.key = "kinetics.mode_couplings_meV",
+                .kind = Kind::real_list,
+                .unit = "meV",
+                .default_value = "0.3",
+                .bounds = between(0.0, 1e4),
+                .help = "g_nu of the sharp modes, same count as mode_energies_meV"});
+  registry.add(
+      {.key = "kinetics.mode_widths_meV",
+       .kind = Kind::real_list,
+       .unit = "meV",
+       .default_value = "0",
+       .bounds = between(0.0, 1e3),
+       .help = "Gaussian standard deviation of each sharp mode (0 = delta function); one value or one per mode"});
+  registry.add({.key = "kinetics.band_sigma_meV",
+                .unit = "meV",
+                .default_value = "25",
+                .bounds = {.min = 0.0, .max = 1e4, .min_open = true},
+                .help = "sigma_b, standard deviation of nu_SC"});
+  registry.add({.key = "kinetics.max_energy_meV",
+                .unit = "meV",
+                .default_value = "inf",
+                .bounds = {.min = 0.0, .min_open = true, .allow_infinite = true},
+                .help = "W, upper limit of the P6 integral"});
+  registry.add({.key = "kinetics.initial_U_meV",
+                .unit = "meV",
+                .bounds = {.min = 0.0, .max = 1e5, .min_open = true},
                 .help = "U*, pairing held by the drive; exactly one of initial_U_meV, initial_Q, initial_n"});
-  registry.add({.key = "kinetics.initial_Q", .bounds = between(-1e3, 1e3),
+  registry.add({.key = "kinetics.initial_Q",
+                .bounds = between(-1e3, 1e3),
                 .help = "Q*, distortion held by the drive; exactly one of initial_U_meV, initial_Q, initial_n"});
-  registry.add({.key = "kinetics.initial_n", .bounds = {.min = 0.0, .max = 4.0, .min_open = true},
+  registry.add({.key = "kinetics.initial_n",
+                .bounds = {.min = 0.0, .max = 4.0, .min_open = true},
                 .help = "n(0) per site; exactly one of initial_U_meV, initial_Q, initial_n"});
-  registry.add({.key = "kinetics.t_max_ps", .unit = "ps", .default_value = "1e9",
+  registry.add({.key = "kinetics.t_max_ps",
+                .unit = "ps",
+                .default_value = "1e9",
                 .bounds = {.min = 0.0, .max = 1e15, .min_open = true},
                 .help = "metasc-kinetics: end of the time integration; tau_MS not reached by then is reported as inf"});
-  registry.add({.key = "kinetics.relative_tolerance", .default_value = "1e-6", .bounds = between(1e-12, 1e-2),
+  registry.add({.key = "kinetics.relative_tolerance",
+                .default_value = "1e-6",
+                .bounds = between(1e-12, 1e-2),
                 .help = "metasc-kinetics: relative error tolerance of the adaptive integration of n(t)"});
-  registry.add({.key = "kinetics.sweep_n0", .kind = Kind::grid, .default_value = "1e-4:0.2:200:log",
-                .bounds = {.min = 0.0, .max = 4.0, .min_open = true}, .help = "metasc-kinetics: n(0) sweep (Fig. 4)"});
-  registry.add({.key = "kinetics.sweep_temperature_K", .kind = Kind::grid, .unit = "K", .default_value = "80:320:25",
-                .bounds = {.min = 0.0, .max = 1e4, .min_open = true}, .help = "metasc-kinetics: tau_MS vs T sweep"});
+  registry.add({.key = "kinetics.sweep_n0",
+                .kind = Kind::grid,
+                .default_value = "1e-4:0.2:200:log",
+                .bounds = {.min = 0.0, .max = 4.0, .min_open = true},
+                .help = "metasc-kinetics: n(0) sweep (Fig. 4)"});
+  registry.add({.key = "kinetics.sweep_temperature_K",
+                .kind = Kind::grid,
+                .unit = "K",
+                .default_value = "80:320:25",
+                .bounds = {.min = 0.0, .max = 1e4, .min_open = true},
+                .help = "metasc-kinetics: tau_MS vs T sweep"});
 }
 
 }  // namespace metasc::config

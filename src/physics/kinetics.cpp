@@ -10,8 +10,8 @@ namespace metasc::physics {
 KineticsPoint density_rate(const QuasiparticleRate& rate, const KineticsConditions& conditions, double density,
                            const std::optional<KineticState>& hint) {
   const auto& [band, pairing, kT] = conditions;
-  const auto state = hint ? state_from_density(band, pairing, kT, density, *hint)
-                          : state_from_density(band, pairing, kT, density);
+  const auto state =
+      hint ? state_from_density(band, pairing, kT, density, *hint) : state_from_density(band, pairing, kT, density);
   return {.state = state, .rate_per_ps = rate.net_per_ps(state.gap_meV, state.lambda_meV, kT)};
 }
 

@@ -35,8 +35,8 @@ struct Context {
   double collapse_time_ps;
   double max_density;  // 4 ν ω_c: every state filled
   std::vector<KineticsSample>* trajectory;
-  KineticState hint;               // the state at the last right-hand side: successive states are close
-  double last_rate_per_ps = 0.0;   // the rate there
+  KineticState hint;              // the state at the last right-hand side: successive states are close
+  double last_rate_per_ps = 0.0;  // the rate there
   std::exception_ptr error = nullptr;
 };
 
@@ -63,8 +63,8 @@ double first_entry(Vec vector) {
 PetscErrorCode right_hand_side(TS, PetscReal, Vec state, Vec derivative, void* context) {
   return guarded(context, [&](Context& self) {
     const auto& conditions = self.conditions;
-    const auto kinetic = state_from_density(conditions.band, conditions.pairing_meV, conditions.kT_meV,
-                                            first_entry(state), self.hint);
+    const auto kinetic =
+        state_from_density(conditions.band, conditions.pairing_meV, conditions.kT_meV, first_entry(state), self.hint);
     self.hint = kinetic;
     // Until τ_MS the leg ends at n_av, and states beyond it are only ever seen
     // by trial steps that the event locator rolls back. There the rate keeps
@@ -194,8 +194,8 @@ LegEnd integrate_leg(Context& context, const LifetimeOptions& options, double ti
   PETSC_CHECK(TSSetMaxSteps(ts.object, 1000000));
   PETSC_CHECK(TSSetExactFinalTime(ts.object, TS_EXACTFINALTIME_MATCHSTEP));
   PETSC_CHECK(TSSetTimeStep(ts.object, first_step_ps));
-  PETSC_CHECK(TSSetTolerances(ts.object, options.relative_tolerance * density, nullptr, options.relative_tolerance,
-                              nullptr));
+  PETSC_CHECK(
+      TSSetTolerances(ts.object, options.relative_tolerance * density, nullptr, options.relative_tolerance, nullptr));
   std::array<PetscInt, 2> directions{-1, -1};
   std::array<PetscBool, 2> terminate{PETSC_TRUE, PETSC_TRUE};
   PETSC_CHECK(TSSetEventHandler(ts.object, 2, directions.data(), terminate.data(), indicators, after_event, &context));
@@ -273,12 +273,12 @@ TrappedLifetime trapped_lifetime(const QuasiparticleRate& rate, const KineticsCo
   // The events are located in n; the gap there must be the one they stand for
   // (a jump of the state would break the correspondence).
   const auto confirm = [&](double at_density, double expected_gap_meV, const char* event) {
-    const double found = state_from_density(relaxed.band, relaxed.pairing_meV, relaxed.kT_meV, at_density, context.hint)
-                             .gap_meV;
+    const double found =
+        state_from_density(relaxed.band, relaxed.pairing_meV, relaxed.kT_meV, at_density, context.hint).gap_meV;
     if (!(std::abs(found - expected_gap_meV) <= 1e-3 * expected_gap_meV)) {
-      throw NumericalError(std::string("quasi-particle kinetics: at the located ") + event + " n = " +
-                           std::to_string(at_density) + " the gap is " + std::to_string(found) + " meV, not " +
-                           std::to_string(expected_gap_meV) + " meV");
+      throw NumericalError(std::string("quasi-particle kinetics: at the located ") + event +
+                           " n = " + std::to_string(at_density) + " the gap is " + std::to_string(found) +
+                           " meV, not " + std::to_string(expected_gap_meV) + " meV");
     }
   };
   while (options.until_collapse || result.lifetime_ps == infinity) {
@@ -288,7 +288,8 @@ TrappedLifetime trapped_lifetime(const QuasiparticleRate& rate, const KineticsCo
     time = leg.time_ps;
     density = leg.density;
     result.lifetime_ps = context.lifetime_ps;
-    if (avalanche_pending && result.lifetime_ps < infinity) confirm(density, 0.5 * edge_meV, "avalanche 2 Delta = Omega_max");
+    if (avalanche_pending && result.lifetime_ps < infinity)
+      confirm(density, 0.5 * edge_meV, "avalanche 2 Delta = Omega_max");
     if (context.collapse_time_ps < infinity) {
       confirm(density, collapse_fraction * start.state.gap_meV, "collapse Delta = 0.01 Delta(0)");
       break;

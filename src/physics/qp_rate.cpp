@@ -17,21 +17,27 @@ constexpr double ln2 = std::numbers::ln2;
 
 // Logarithms of the hyperbolic and statistical factors, written so that no
 // intermediate overflows: every exponential that appears has a negative argument.
-double log_csch(double x) { return ln2 - x - std::log(-std::expm1(-2.0 * x)); }                   // x > 0
+// ln csch x, x > 0
+double log_csch(double x) { return ln2 - x - std::log(-std::expm1(-2.0 * x)); }
+// ln sech x
 double log_sech(double x) { return ln2 - std::abs(x) - std::log1p(std::exp(-2.0 * std::abs(x))); }
-double log_abs_sinh(double x) { return std::abs(x) - ln2 + std::log(-std::expm1(-2.0 * std::abs(x))); }  // x ≠ 0
-double softplus(double x) { return std::max(x, 0.0) + std::log1p(std::exp(-std::abs(x))); }          // ln(1+e^x)
-double log_bose(double u) { return -u - std::log(-std::expm1(-u)); }                                 // ln n_B, u > 0
-double log_one_plus_bose(double u) { return -std::log(-std::expm1(-u)); }                             // ln(1+n_B)
-double log_fermi(double y) { return -softplus(y); }                                                  // ln f, y = (E+λ)/T
+// ln |sinh x|, x ≠ 0
+double log_abs_sinh(double x) { return std::abs(x) - ln2 + std::log(-std::expm1(-2.0 * std::abs(x))); }
+// ln(1 + e^x)
+double softplus(double x) { return std::max(x, 0.0) + std::log1p(std::exp(-std::abs(x))); }
+// ln n_B and ln(1 + n_B) at u = Ω/T > 0
+double log_bose(double u) { return -u - std::log(-std::expm1(-u)); }
+double log_one_plus_bose(double u) { return -std::log(-std::expm1(-u)); }
+// ln f and ln(1 − f) at y = (E+λ)/T
+double log_fermi(double y) { return -softplus(y); }
 double log_one_minus_fermi(double y) { return -softplus(-y); }
 
 void require_arguments(double gap_meV, double lambda_meV, double kT_meV) {
   if (!(kT_meV > 0.0) || !std::isfinite(kT_meV) || !(gap_meV >= 0.0) || !std::isfinite(gap_meV) ||
       !std::isfinite(lambda_meV)) {
-    throw NumericalError("quasi-particle rate needs k_B T > 0, Delta >= 0 and finite lambda (got k_B T = " +
-                         std::to_string(kT_meV) + " meV, Delta = " + std::to_string(gap_meV) +
-                         " meV, lambda = " + std::to_string(lambda_meV) + " meV)");
+    throw NumericalError(
+        "quasi-particle rate needs k_B T > 0, Delta >= 0 and finite lambda (got k_B T = " + std::to_string(kT_meV) +
+        " meV, Delta = " + std::to_string(gap_meV) + " meV, lambda = " + std::to_string(lambda_meV) + " meV)");
   }
 }
 
@@ -45,10 +51,9 @@ constexpr double thermal_panels_kT = 6.0;
 
 double net_pair_factor(double energy_meV, double gap_meV, double lambda_meV, double kT_meV) {
   if (lambda_meV == 0.0) return 0.0;
-  const double log_magnitude = log_csch(energy_meV / (2.0 * kT_meV)) +
-                               log_sech((gap_meV + lambda_meV) / (2.0 * kT_meV)) +
-                               log_sech((energy_meV - gap_meV + lambda_meV) / (2.0 * kT_meV)) +
-                               log_abs_sinh(lambda_meV / kT_meV);
+  const double log_magnitude =
+      log_csch(energy_meV / (2.0 * kT_meV)) + log_sech((gap_meV + lambda_meV) / (2.0 * kT_meV)) +
+      log_sech((energy_meV - gap_meV + lambda_meV) / (2.0 * kT_meV)) + log_abs_sinh(lambda_meV / kT_meV);
   return std::copysign(std::exp(log_magnitude), lambda_meV);
 }
 

@@ -48,8 +48,8 @@ TEST_CASE("tau_MS by TS + TSEvent equals the quadrature of dn / (dn/dt) from n(0
     const auto life = trapped_lifetime(rate, conditions, k_edge, n0, options);
     const double quadrature = boost::math::quadrature::gauss_kronrod<double, 21>::integrate(
         [&](double n) { return 1.0 / density_rate(rate, conditions, n).rate_per_ps; }, n0, n_av, 10, 1e-10);
-    INFO("n(0) = " << n0 << ", n_av = " << n_av << ": tau_MS = " << life.lifetime_ps << " ps, quadrature "
-                   << quadrature << " ps, " << life.steps << " steps");
+    INFO("n(0) = " << n0 << ", n_av = " << n_av << ": tau_MS = " << life.lifetime_ps << " ps, quadrature " << quadrature
+                   << " ps, " << life.steps << " steps");
     CHECK(life.lifetime_ps == Approx(quadrature).epsilon(1e-6));
     REQUIRE(life.collapse_time_ps.has_value());
     CHECK(*life.collapse_time_ps > life.lifetime_ps);

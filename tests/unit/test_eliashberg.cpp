@@ -1,4 +1,5 @@
 // The Eliashberg function model (PHYSICS.md §6) and its [kinetics] input.
+#include <unistd.h>
 #include <boost/math/quadrature/gauss_kronrod.hpp>
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -7,7 +8,6 @@
 #include <fstream>
 #include <numbers>
 #include <string>
-#include <unistd.h>
 
 #include "metasc/config/kinetics_params.hpp"
 #include "metasc/error.hpp"
@@ -47,8 +47,7 @@ metasc::config::Config kinetics_config(std::map<std::string, std::string> given)
 TEST_CASE("nu_SC is a normalised Gaussian of standard deviation sigma_b", "[eliashberg]") {
   const GaussianBand band{.sigma_meV = 25.0};
   CHECK(adaptive([&](double e) { return band.dos_per_meV(e); }, -400.0, 400.0) == Approx(1.0).epsilon(1e-12));
-  CHECK(adaptive([&](double e) { return e * e * band.dos_per_meV(e); }, -400.0, 400.0) ==
-        Approx(625.0).epsilon(1e-12));
+  CHECK(adaptive([&](double e) { return e * e * band.dos_per_meV(e); }, -400.0, 400.0) == Approx(625.0).epsilon(1e-12));
   CHECK(band.dos_per_meV(25.0) / band.dos_per_meV(0.0) == Approx(std::exp(-0.5)).epsilon(1e-14));
 }
 
@@ -118,11 +117,11 @@ TEST_CASE("the Eliashberg model refuses parameters outside its domain", "[eliash
 }
 
 TEST_CASE("[kinetics] builds the rate model from the keys", "[eliashberg]") {
-  const auto params = metasc::config::KineticsRateParams::from(
-      kinetics_config({{"kinetics.mode_energies_meV", "52, 66"},
-                       {"kinetics.mode_couplings_meV", "0.3, 0.2"},
-                       {"kinetics.mode_widths_meV", "0, 2"},
-                       {"kinetics.max_energy_meV", "100"}}));
+  const auto params =
+      metasc::config::KineticsRateParams::from(kinetics_config({{"kinetics.mode_energies_meV", "52, 66"},
+                                                                {"kinetics.mode_couplings_meV", "0.3, 0.2"},
+                                                                {"kinetics.mode_widths_meV", "0, 2"},
+                                                                {"kinetics.max_energy_meV", "100"}}));
   CHECK(params.avalanche_edge_meV == 8.0);
   CHECK(params.rate.max_energy_meV() == 100.0);
   REQUIRE(params.rate.spectrum().delta_modes().size() == 1);
@@ -172,6 +171,6 @@ TEST_CASE("an alpha^2F table file is read with comments and commas; a bad one is
   CHECK_THAT(message(negative.path), Catch::Contains("line 2"));
   const TempFile single("1 0.1\n");
   CHECK_THAT(message(single.path), Catch::Contains("at least two rows"));
-  CHECK_THAT(message("/nonexistent/alpha2F.dat"), Catch::Contains("cannot read") &&
-                                                     Catch::Contains("/nonexistent/alpha2F.dat"));
+  CHECK_THAT(message("/nonexistent/alpha2F.dat"),
+             Catch::Contains("cannot read") && Catch::Contains("/nonexistent/alpha2F.dat"));
 }

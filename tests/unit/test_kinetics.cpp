@@ -16,10 +16,9 @@ const double k_gap0 = 7.0;
 const double k_bare = pairing_from_zero_temperature_gap(k_band, k_gap0);
 
 QuasiparticleRate k3c60_rate(double continuum_coupling = 0.05) {
-  return QuasiparticleRate(EliashbergFunction(
-      PowerLawContinuum{.coupling = continuum_coupling, .power = 2.0, .max_meV = 8.0},
-                                              {{.energy_meV = 52.0, .coupling_meV = 0.3}},
-                                              GaussianBand{.sigma_meV = 12.0}));
+  return QuasiparticleRate(
+      EliashbergFunction(PowerLawContinuum{.coupling = continuum_coupling, .power = 2.0, .max_meV = 8.0},
+                         {{.energy_meV = 52.0, .coupling_meV = 0.3}}, GaussianBand{.sigma_meV = 12.0}));
 }
 
 }  // namespace
@@ -57,8 +56,7 @@ TEST_CASE("at the driven density of U0 itself the state is in equilibrium: lambd
   }
 }
 
-TEST_CASE("the avalanche density is where 2 Delta = Omega_max; none when 2 Delta(T = 0) <= Omega_max",
-          "[kinetics]") {
+TEST_CASE("the avalanche density is where 2 Delta = Omega_max; none when 2 Delta(T = 0) <= Omega_max", "[kinetics]") {
   for (const double temperature_K : {60.0, 100.0, 300.0}) {
     const KineticsConditions conditions{
         .band = k_band, .pairing_meV = k_bare, .kT_meV = metasc::units::kT_meV(temperature_K)};
@@ -76,9 +74,9 @@ TEST_CASE("the avalanche density is where 2 Delta = Omega_max; none when 2 Delta
 }
 
 TEST_CASE("P 8 estimate of 1/tau_g against the exact rate where its conditions hold", "[kinetics]") {
-  const auto rate = k3c60_rate(0.0);               // the sharp mode alone
+  const auto rate = k3c60_rate(0.0);              // the sharp mode alone
   const double kT = metasc::units::kT_meV(50.0);  // Ω_ν/T = 12
-  const double gap = 1.0;                          // Δ ≪ Ω_ν: √(Ω/(Ω−2Δ)) = 1.02
+  const double gap = 1.0;                         // Δ ≪ Ω_ν: √(Ω/(Ω−2Δ)) = 1.02
   CHECK(sharp_mode_generation_estimate_per_ps(rate.spectrum(), gap, kT) ==
         Approx(rate.net_per_ps(gap, 12.0 * kT, kT)).epsilon(0.03));
   CHECK(sharp_mode_generation_estimate_per_ps(rate.spectrum(), 26.5, kT) == 0.0);  // mode below 2Δ

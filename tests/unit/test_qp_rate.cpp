@@ -74,9 +74,8 @@ TEST_CASE("net pair factor of P 7 is 4 x (generation P 27 - recombination P 29)"
 }
 
 TEST_CASE("detailed balance: dn/dt = 0 at lambda = 0, and generation equals recombination there", "[qp_rate]") {
-  const QuasiparticleRate rate(with_modes({{.energy_meV = 52.0, .coupling_meV = 0.3},
-                                           {.energy_meV = 30.0, .coupling_meV = 0.2, .width_meV = 2.0}},
-                                          0.05));
+  const QuasiparticleRate rate(with_modes(
+      {{.energy_meV = 52.0, .coupling_meV = 0.3}, {.energy_meV = 30.0, .coupling_meV = 0.2, .width_meV = 2.0}}, 0.05));
   for (const double kT : {1.0, 8.617, 25.85}) {
     for (const double gap : {0.0, 0.5, 3.0, 7.0}) {
       INFO("kT=" << kT << " gap=" << gap);
@@ -138,8 +137,8 @@ TEST_CASE("P 8 limit: one sharp mode, Omega_nu/T >= 10 and lambda/T >= 10 gives 
     for (const double lambda_over_T : {10.0, 14.0}) {
       const double gap = 0.1;
       const double lambda = lambda_over_T * kT;
-      const double limit = 2.0 * std::numbers::pi / hbar_meV_ps * g * g * k_band.dos_per_meV(omega - gap) *
-                           std::exp(-omega / kT);
+      const double limit =
+          2.0 * std::numbers::pi / hbar_meV_ps * g * g * k_band.dos_per_meV(omega - gap) * std::exp(-omega / kT);
       INFO("Omega/T=" << omega / kT << " lambda/T=" << lambda_over_T);
       CHECK(rate.net_per_ps(gap, lambda, kT) == Approx(limit).epsilon(0.01));
       // At a gap comparable with Ω_ν only the coherence factor √(Ω/(Ω−2Δ)) survives.
@@ -156,9 +155,8 @@ TEST_CASE("edge integral of sqrt(Omega/(Omega-2 Delta)) against its closed form"
   // ∫_a^W √(Ω/(Ω−a)) dΩ = √(W(W−a)) + a ln((√W + √(W−a))/√a)
   for (const double two_gap : {1e-6, 0.3, 6.0, 14.0}) {
     for (const double upper : {two_gap + 1e-3, two_gap + 2.0, 60.0}) {
-      const double exact =
-          std::sqrt(upper * (upper - two_gap)) +
-          two_gap * std::log((std::sqrt(upper) + std::sqrt(upper - two_gap)) / std::sqrt(two_gap));
+      const double exact = std::sqrt(upper * (upper - two_gap)) +
+                           two_gap * std::log((std::sqrt(upper) + std::sqrt(upper - two_gap)) / std::sqrt(two_gap));
       const std::vector<double> breakpoints{0.5 * two_gap, two_gap + 0.5, 30.0, 100.0};
       INFO("2Delta=" << two_gap << " W=" << upper);
       CHECK(pair_edge_integral([](double) { return 1.0; }, two_gap, upper, {}) == Approx(exact).epsilon(1e-13));
@@ -174,15 +172,15 @@ TEST_CASE("high-temperature limit with a constant alpha^2F: the P 6 integral in 
   // T ≫ Ω, Δ, λ: Γ/√(Ω/(Ω−2Δ)) → (2T/Ω)·1·1·(λ/T) = 2λ/Ω, relative corrections
   // O((Ω/T)²) ~ 1e-7 here, and ∫ dΩ /√(Ω(Ω−a)) = 2 ln(√Ω + √(Ω−a)).
   const double c = 0.07, low = 1.0, high = 8.0, kT = 1e4;
-  const QuasiparticleRate rate(EliashbergFunction(
-      TabulatedSpectrum{.energy_meV = {low, high}, .value = {c, c}}, {}, k_band));
+  const QuasiparticleRate rate(
+      EliashbergFunction(TabulatedSpectrum{.energy_meV = {low, high}, .value = {c, c}}, {}, k_band));
   for (const double gap : {0.0, 0.2, 0.45, 2.0}) {
     for (const double lambda : {-0.5, 0.3}) {
       const double a = 2.0 * gap;
       const double from = std::max(low, a);
-      const double exact = std::numbers::pi / (2.0 * hbar_meV_ps) * c * 2.0 * lambda * 2.0 *
-                           (std::log(std::sqrt(high) + std::sqrt(high - a)) -
-                            std::log(std::sqrt(from) + std::sqrt(from - a)));
+      const double exact =
+          std::numbers::pi / (2.0 * hbar_meV_ps) * c * 2.0 * lambda * 2.0 *
+          (std::log(std::sqrt(high) + std::sqrt(high - a)) - std::log(std::sqrt(from) + std::sqrt(from - a)));
       INFO("gap=" << gap << " lambda=" << lambda);
       CHECK(rate.net_per_ps(gap, lambda, kT) == Approx(exact).epsilon(1e-6));
     }

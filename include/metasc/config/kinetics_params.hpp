@@ -32,7 +32,7 @@ enum class InitialState {
 /// The quasi-particle-trapping scenario of metasc-kinetics.
 struct KineticsScenarioParams {
   InitialState initial_state;
-  double initial_value;  ///< U* [meV], Q* or n(0), by initial_state
+  double initial_value;                     ///< U* [meV], Q* or n(0), by initial_state
   std::vector<double> sweep_n0;             ///< Fig. 4: n(0) values
   std::vector<double> sweep_temperature_K;  ///< τ_MS vs T
   physics::LifetimeOptions lifetime;        ///< t_max [ps] and tolerance

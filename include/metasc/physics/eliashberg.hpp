@@ -39,9 +39,9 @@ struct TabulatedSpectrum {
 /// With w > 0 the band factor is taken at the absorbed energy Ω (not Ω_ν) — the
 /// two agree as w → 0.
 struct SharpMode {
-  double energy_meV;        ///< Ω_ν [meV]
-  double coupling_meV;      ///< g_ν [meV]
-  double width_meV = 0.0;   ///< w [meV], 0 = sharp
+  double energy_meV;       ///< Ω_ν [meV]
+  double coupling_meV;     ///< g_ν [meV]
+  double width_meV = 0.0;  ///< w [meV], 0 = sharp
 };
 
 class EliashbergFunction {

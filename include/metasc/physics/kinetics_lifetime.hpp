@@ -40,7 +40,7 @@ struct TrappedLifetime {
   /// First time Δ < 0.01 Δ(0) [ps]; 0 if Δ(0) = 0; +inf as for lifetime_ps;
   /// nullopt when not followed (until_collapse = false).
   std::optional<double> collapse_time_ps;
-  std::int64_t steps;                    ///< accepted TS steps
+  std::int64_t steps;                      ///< accepted TS steps
   std::vector<KineticsSample> trajectory;  ///< when requested: every accepted step
 };
 
