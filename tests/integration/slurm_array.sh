@@ -82,7 +82,7 @@ with h5py.File("results/scan/scan.h5") as merged:
     assert summary["escape_rate_per_ps"].attrs["units"] == "1/ps"
     for name in ("trapping_probability", "escape_rate_ci_high", "time_at_risk_ps"):
         assert np.array_equal(summary[name][()], [float(row[name]) for row in rows]), name
-    # Each task's values are its own file's, bitwise; the tasks ran no lifetime kinetics.
+    # Each task's values are its own file's, bitwise.
     for task, pulses in ((1, [0]), (2, [1]), (3, [2, 3])):
         with h5py.File(f"results/scan/task_{task:04d}.h5") as result:
             for name in ("trapping_probability", "trapping_ci_low", "escape_count"):
@@ -91,6 +91,8 @@ with h5py.File("results/scan/scan.h5") as merged:
         group = merged[f"tasks/{task:04d}"]
         # 2 ranks in one MPI job: srun's pmix plugin wired the ranks together.
         assert group.attrs["ranks"] == 2, (task, group.attrs["ranks"])
+    # Without kinetics there is no lifetime, whether the files omit it or hold NaN.
+    assert np.isnan(summary["tau_MS_mean_ps"][()]).all() and np.isnan(summary["tau_MS_median_ps"][()]).all()
     assert "fwhm_ps = 1\n" in merged["tasks/0002"].attrs["config_text"]
     assert "seed = 7\n" in merged["tasks/0003"].attrs["config_text"]
     assert merged["tasks/0003/stats"].attrs["trapping_probability"].shape == (2,)
@@ -127,6 +129,8 @@ with h5py.File("tau/task_0001.h5", "a") as result:
     pulse = result["ensemble/pulse_index"][()]
     tau = np.where(pulse == 0, 10.0 + np.arange(pulse.size), np.inf)
     tau[0] = np.nan
+    if "ensemble/tau_MS_ps" in result:  # written as NaN by runs without kinetics
+        del result["ensemble/tau_MS_ps"]
     result["ensemble/tau_MS_ps"] = tau
 PY
 /usr/bin/python3 "$METASC_SOURCE/scripts/slurm/merge.py" tau.txt tau >/dev/null || fail "merge.py failed on lifetimes"

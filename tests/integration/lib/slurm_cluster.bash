@@ -123,13 +123,15 @@ slurm_cluster_up() {
   mungekey --create --keyfile="$slurm_dir/munge/key" >/dev/null
   _slurm_write_config
 
-  # Foreground daemons in the background: their pids are ours, their logs are in log/.
+  # Foreground daemons in the background, so an error before a daemon opens
+  # its log file still lands in log/ (*.console.log). munged needs --force to
+  # accept a socket in a private directory.
   slurm munged --foreground --force --key-file="$slurm_dir/munge/key" --socket="$slurm_dir/munge/socket" \
     --pid-file="$slurm_dir/run/munged.pid" --seed-file="$slurm_dir/munge/seed" \
-    --log-file="$slurm_dir/log/munged.log" </dev/null >/dev/null 2>&1 &
+    --log-file="$slurm_dir/log/munged.log" </dev/null >"$slurm_dir/log/munged.console.log" 2>&1 &
   _slurm_wait 30 "munge socket" test -S "$slurm_dir/munge/socket"
-  slurm slurmctld -D -c -f "$slurm_dir/slurm.conf" </dev/null >/dev/null 2>&1 &
-  slurm slurmd -D -N localhost -f "$slurm_dir/slurm.conf" </dev/null >/dev/null 2>&1 &
+  slurm slurmctld -D -c -f "$slurm_dir/slurm.conf" </dev/null >"$slurm_dir/log/slurmctld.console.log" 2>&1 &
+  slurm slurmd -D -N localhost -f "$slurm_dir/slurm.conf" </dev/null >"$slurm_dir/log/slurmd.console.log" 2>&1 &
   # Generous: the machine may be busy compiling for other tests.
   _slurm_wait 90 "idle Slurm node" _slurm_node_idle
 }
