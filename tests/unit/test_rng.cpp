@@ -1,17 +1,24 @@
-// Counter-based normal deviates: the distribution, independence across
-// trajectories / steps / draws / seeds, and order independence.
+// Counter-based normal deviates: the ziggurat's tables and steps, the
+// distribution (moments, tails, histogram, KS), independence across
+// trajectories / steps / draws / seeds, and order and block independence.
 // Statistical bounds are z = 5 standard errors of the estimator (two-sided
-// false-alarm probability 6e-7 per check under the normal approximation).
+// false-alarm probability 6e-7 per check under the normal approximation);
+// the χ² and KS bounds are stated where they are used. Seeds are fixed.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
+#include <numbers>
 #include <vector>
 
 #include "metasc/stochastic/rng.hpp"
+#include "metasc/stochastic/ziggurat.hpp"
 
 using metasc::stochastic::NormalStream;
 using metasc::stochastic::Stream;
+namespace ziggurat = metasc::stochastic::ziggurat;
 
 namespace {
 
@@ -30,6 +37,26 @@ std::vector<double> draws(const NormalStream& stream, std::uint64_t first, std::
   std::vector<double> out(n);
   stream.fill(out.data(), n, first, step, draw);
   return out;
+}
+
+/// Φ(x), the standard normal distribution function.
+double Phi(double x) { return 0.5 * std::erfc(-x / std::numbers::sqrt2); }
+
+/// Calls `visit(x)` for `total` deviates, as an integrator draws them: blocks
+/// of 4096 trajectories at successive steps.
+template <class Visit>
+void for_each_deviate(const NormalStream& stream, std::size_t total, Visit visit) {
+  constexpr std::size_t block = 4096;
+  std::vector<double> x(block);
+  for (std::uint64_t step = 0; step * block < total; ++step) {
+    stream.fill(x.data(), block, 0, step);
+    for (const double v : x) visit(v);
+  }
+}
+
+/// A word with the given layer, sign and 53-bit uniform u.
+std::uint64_t word_of(std::uint64_t layer, bool negative, std::uint64_t u) {
+  return (u << 11) | (std::uint64_t{negative} << ziggurat::sign_bit) | layer;
 }
 
 }  // namespace
@@ -64,7 +91,7 @@ TEST_CASE("deviates of different trajectories, steps and draws are uncorrelated"
   const NormalStream stream(99, Stream::langevin_noise);
   const auto base = draws(stream, 0, 1000);
   const double bound = z / std::sqrt(static_cast<double>(sample_size));
-  // Neighbouring ids share a Philox block (lanes 0-1 and 2-3 even share a Box–Muller pair).
+  // Neighbouring ids share a Philox block (four words of one block).
   const auto next_trajectory = draws(stream, 1, 1000);
   const auto next_block = draws(stream, 4, 1000);
   const auto next_step = draws(stream, 0, 1001);
@@ -75,7 +102,7 @@ TEST_CASE("deviates of different trajectories, steps and draws are uncorrelated"
   CHECK(std::abs(mean_product(base, next_draw)) < bound);
 
   // Independence, not only zero correlation: for independent normals
-  // E[(a²-1)(b²-1)] = 0 with variance 4 (Box–Muller pairs share the radius).
+  // E[(a²-1)(b²-1)] = 0 with variance 4 (words of one block must not share a scale).
   std::vector<double> a2(sample_size), b2(sample_size);
   for (std::size_t i = 0; i < sample_size; ++i) {
     a2[i] = base[i] * base[i] - 1.0;
@@ -119,4 +146,232 @@ TEST_CASE("different seeds and streams give different, uncorrelated numbers", "[
   const double bound = z / std::sqrt(static_cast<double>(sample_size));
   CHECK(std::abs(mean_product(reference, other_seed)) < bound);
   CHECK(std::abs(mean_product(reference, other_stream)) < bound);
+}
+
+TEST_CASE("the ziggurat tables follow the Marsaglia–Tsang recursion", "[rng]") {
+  // Published values of r: Marsaglia & Tsang (2000), 128 layers, 12 digits;
+  // NumPy's 256-layer ziggurat_nor_r.
+  CHECK(ziggurat::tail_start(128) == Approx(3.442619855899).epsilon(1e-12));
+  CHECK(ziggurat::tail_start(256) == Approx(3.6541528853610088).epsilon(1e-15));
+
+  const auto& t = ziggurat::tables();
+  constexpr std::size_t N = ziggurat::layers;
+  const double r = t.tail_start;
+  const double f_r = std::exp(-0.5 * r * r);
+  const double v = r * f_r + std::sqrt(0.5 * std::numbers::pi) * std::erfc(r / std::numbers::sqrt2);
+  CHECK(r == ziggurat::tail_start(N));
+  CHECK(t.layer_area == Approx(v).epsilon(1e-15));
+  CHECK(t.edge[1] == r);
+  CHECK(t.edge[0] * f_r == Approx(v).epsilon(1e-15));  // the base: rectangle + tail
+  CHECK(t.height[0] == 0.0);
+  // Every layer above the base has area v, and its edges sit on the curve.
+  for (std::size_t i = 1; i < N; ++i) {
+    INFO("layer " << i);
+    CHECK(t.edge[i] * (t.height[i + 1] - t.height[i]) == Approx(v).epsilon(1e-12));
+    CHECK(t.height[i] == Approx(std::exp(-0.5 * t.edge[i] * t.edge[i])).epsilon(1e-14));
+    CHECK(t.edge[i] < t.edge[i - 1]);
+  }
+  // The top layer reaches the peak (no gap under f), by no more than rounding.
+  CHECK(t.height[N] >= 1.0);
+  CHECK(t.height[N] < 1.0 + 1e-13);
+  // The fast path's integer limits: floor(2⁵³ x_{i+1}/x_i), both signs.
+  double core_fraction = 0.0;
+  for (std::size_t i = 0; i < N; ++i) {
+    INFO("layer " << i);
+    const double ratio = 0x1p53 * ((i + 1 < N ? t.edge[i + 1] : 0.0) / t.edge[i]);
+    const double limit = static_cast<double>(t.core[i].limit);
+    CHECK(limit <= ratio);
+    CHECK(ratio < limit + 1.0);
+    CHECK(t.core[i].scale == t.edge[i] * 0x1p-53);
+    CHECK(t.core[N + i].limit == t.core[i].limit);
+    CHECK(t.core[N + i].scale == -t.core[i].scale);
+    core_fraction += limit * 0x1p-53 / static_cast<double>(N);
+  }
+  CHECK(t.core[N - 1].limit == 0);  // the top layer is all wedge
+  CHECK(core_fraction > 0.99);      // one word per deviate in > 99 % of cases
+}
+
+TEST_CASE("the ziggurat's core, wedge, tail and rejection steps", "[rng]") {
+  const auto& t = ziggurat::tables();
+  constexpr std::size_t N = ziggurat::layers;
+  const double r = t.tail_start;
+  // Supplies given words in order and counts them.
+  struct Words {
+    std::vector<std::uint64_t> words;
+    std::size_t used = 0;
+    std::uint64_t operator()() { return words.at(used++); }
+  };
+
+  SECTION("core: the word alone is the deviate") {
+    const std::uint64_t w = word_of(5, true, 1000);
+    double x;
+    REQUIRE(ziggurat::core_deviate(t, w, x));
+    CHECK(x == -1000.0 * (t.edge[5] * 0x1p-53));
+    Words none;
+    CHECK(ziggurat::resolve(t, w, none) == x);
+    CHECK(none.used == 0);
+  }
+  SECTION("wedge: accepted below the curve, rejected above it") {
+    const std::uint64_t w = word_of(N - 1, false, std::uint64_t{1} << 52);  // x = x_{N-1}/2, top layer
+    double x;
+    REQUIRE_FALSE(ziggurat::core_deviate(t, w, x));
+    CHECK(x == 0.5 * t.edge[N - 1]);
+    Words low{{0}};  // y = f_{N-1} < f(x): accept
+    CHECK(ziggurat::resolve(t, w, low) == x);
+    CHECK(low.used == 1);
+    const std::uint64_t next = word_of(7, true, 12345);  // a core word after the rejection
+    double x_next;
+    REQUIRE(ziggurat::core_deviate(t, next, x_next));
+    Words high{{~std::uint64_t{0}, next}};  // y ≈ f_N ≥ 1 > f(x): reject, start again
+    CHECK(ziggurat::resolve(t, w, high) == x_next);
+    CHECK(high.used == 2);
+  }
+  SECTION("base: rectangle below r, exact tail beyond it") {
+    const std::uint64_t half = (std::uint64_t{1} << 52) - 1;  // uniform_positive = 1/2
+    const std::uint64_t far = word_of(0, false, (std::uint64_t{1} << 53) - 1);  // x ≈ x_0 > r
+    double x;
+    REQUIRE_FALSE(ziggurat::core_deviate(t, far, x));
+    REQUIRE(x > r);
+    // a = ln 2 / r, b = ln 2: 2b > a², accepted: r + a.
+    Words accept{{half << 11, half << 11}};
+    CHECK(ziggurat::resolve(t, far, accept) == Approx(r + std::log(2.0) / r).epsilon(1e-15));
+    CHECK(accept.used == 2);
+    Words negative{{half << 11, half << 11}};
+    CHECK(ziggurat::resolve(t, word_of(0, true, (std::uint64_t{1} << 53) - 1), negative) ==
+          Approx(-(r + std::log(2.0) / r)).epsilon(1e-15));
+    // U₁ = 2⁻⁵³: a = 53 ln 2 / r ≈ 9.5, 2b = 2 ln 2 < a²: rejected, the next pair is taken.
+    Words retry{{0, half << 11, half << 11, half << 11}};
+    CHECK(ziggurat::resolve(t, far, retry) == Approx(r + std::log(2.0) / r).epsilon(1e-15));
+    CHECK(retry.used == 4);
+  }
+}
+
+TEST_CASE("fill agrees with normal() bit for bit and follows the documented counters", "[rng]") {
+  const NormalStream stream(31337, Stream::langevin_noise);
+  constexpr std::uint64_t step = 42, draw = 3;
+  const std::uint64_t firsts[] = {0, 1, 2, 3, 4, 5, 6, 7, (std::uint64_t{1} << 40) + 1};
+  const std::size_t lengths[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 255, 256, 257, 4099};
+  for (const auto first : firsts) {
+    for (const auto n : lengths) {
+      INFO("first " << first << ", n " << n);
+      std::vector<double> out(n + 1, 123.0);
+      stream.fill(out.data(), n, first, step, draw);
+      bool same = true;
+      for (std::size_t i = 0; i < n; ++i) same = same && out[i] == stream.normal(first + i, step, draw);
+      CHECK(same);
+      CHECK(out[n] == 123.0);  // nothing written past n
+    }
+  }
+  // The documented layout: trajectory t's first word is lane t mod 4 of the
+  // Philox4x64-10 block at key (seed, stream), counter (t/4, step, draw, 0);
+  // when it lands in the core, it alone is the deviate. The range has words
+  // off the core too (~0.8 %), so the comparison above covered resolve().
+  const r123::Philox4x64::key_type key{{31337, static_cast<std::uint64_t>(Stream::langevin_noise)}};
+  const std::uint64_t first = (std::uint64_t{1} << 40) + 1;
+  std::size_t off_core = 0;
+  for (std::uint64_t t = first; t < first + 4099; ++t) {
+    const auto block = r123::Philox4x64{}({{t / 4, step, draw, 0}}, key);
+    double x;
+    if (ziggurat::core_deviate(ziggurat::tables(), block[t % 4], x)) {
+      REQUIRE(stream.normal(t, step, draw) == x);
+    } else {
+      ++off_core;
+    }
+  }
+  CHECK(off_core > 0);
+}
+
+TEST_CASE("known deviates (the mapping is part of the reproducibility contract)", "[rng]") {
+  // Values of this implementation (Philox4x64-10 + 512-layer ziggurat); a
+  // change means every stored run with a seed gives different trajectories.
+  // The tolerance admits another libm's last-bit rounding of the tables.
+  const NormalStream stream(2024, Stream::langevin_noise);
+  CHECK(stream.normal(0, 5) == Approx(-0.16369608127845456).epsilon(1e-13));
+  CHECK(stream.normal(1, 5) == Approx(0.051080825911475933).epsilon(1e-13));
+  CHECK(stream.normal(2, 5) == Approx(-1.5798284936333502).epsilon(1e-13));
+  CHECK(stream.normal(3, 5) == Approx(-0.6556620295051705).epsilon(1e-13));
+  CHECK(stream.normal(1'000'000'000'003, 5) == Approx(0.3385199918173814).epsilon(1e-13));
+  CHECK(stream.normal(318, 5) == Approx(-0.24185343874397416).epsilon(1e-13));  // a wedge
+  CHECK(stream.normal(5043, 5) == Approx(4.0822187227427911).epsilon(1e-13));   // the tail
+  CHECK(stream.normal(23419, 5) == Approx(3.9223019359716043).epsilon(1e-13));  // the tail
+  CHECK(stream.normal(7, 11, 1) == Approx(-0.86817934986626366).epsilon(1e-13));
+  CHECK(NormalStream(2024, Stream::initial_state).normal(7, 0, 1) == Approx(0.24222111377022121).epsilon(1e-13));
+}
+
+TEST_CASE("tail probabilities P(|x| > c) of N(0,1), through the ziggurat's tail start", "[rng][stochastic]") {
+  // 2²⁶ deviates: at c = 4 the 5σ bound is ±8 % of P, at c = 5 (38 expected) ±80 %.
+  const NormalStream stream(777, Stream::langevin_noise);
+  const double r = ziggurat::tables().tail_start;
+  const std::array<double, 6> c = {2.0, 3.0, r, 4.0, 4.5, 5.0};
+  std::array<std::size_t, c.size()> beyond{};
+  std::size_t above_r = 0, below_minus_r = 0;
+  double tail_excess = 0.0;  // Σ (|x| − r) over |x| > r
+  constexpr std::size_t n = std::size_t{1} << 26;
+  for_each_deviate(stream, n, [&](double x) {
+    const double a = std::abs(x);
+    for (std::size_t k = 0; k < c.size(); ++k) beyond[k] += a > c[k];
+    above_r += x > r;
+    below_minus_r += x < -r;
+    if (a > r) tail_excess += a - r;
+  });
+  const double size = static_cast<double>(n);
+  for (std::size_t k = 0; k < c.size(); ++k) {
+    const double p = std::erfc(c[k] / std::numbers::sqrt2);
+    INFO("P(|x| > " << c[k] << ") = " << p << ", observed " << static_cast<double>(beyond[k]) / size);
+    CHECK(std::abs(static_cast<double>(beyond[k]) / size - p) < z * std::sqrt(p * (1 - p) / size));
+  }
+  // Both signs of the tail sampler.
+  const double q = 0.5 * std::erfc(r / std::numbers::sqrt2);
+  CHECK(std::abs(static_cast<double>(above_r) / size - q) < z * std::sqrt(q * (1 - q) / size));
+  CHECK(std::abs(static_cast<double>(below_minus_r) / size - q) < z * std::sqrt(q * (1 - q) / size));
+  // The shape of the tail: |x| given |x| > r is the normal truncated at r, with
+  // mean λ = φ(r)/Q(r) and variance 1 + rλ − λ² (λ − r = 0.239; an exponential
+  // tail, the sampler without its rejection step, would give 1/r = 0.260: 11σ off).
+  const double lambda = std::exp(-0.5 * r * r) / std::sqrt(2 * std::numbers::pi) / q;
+  const double tail_count = static_cast<double>(above_r + below_minus_r);
+  INFO("mean excess over r " << tail_excess / tail_count << ", expected " << lambda - r);
+  CHECK(std::abs(tail_excess / tail_count - (lambda - r)) < z * std::sqrt((1 + r * lambda - lambda * lambda) / tail_count));
+}
+
+TEST_CASE("the histogram of the deviates matches Φ (χ² test)", "[rng][stochastic]") {
+  // 180 bins of width 0.05 on [-4.5, 4.5] and the two tails beyond: 182 bins,
+  // ≥ 13 expected counts each with 2²⁴ deviates. Steps in the density at the
+  // layer edges (a wrong table) show up here. Bound: the χ² quantile with
+  // k = 181 degrees of freedom at one-sided probability 2.9e-7 (z = 5), by
+  // Wilson–Hilferty: k (1 − 2/(9k) + z sqrt(2/(9k)))³ ≈ 293.
+  constexpr std::size_t inner = 180;
+  constexpr double low = -4.5, width = 0.05;
+  constexpr std::size_t n = std::size_t{1} << 24;
+  std::vector<std::size_t> count(inner + 2, 0);
+  for_each_deviate(NormalStream(4242, Stream::langevin_noise), n, [&](double x) {
+    const double position = (x - low) / width;
+    const std::size_t bin = position < 0 ? 0 : position >= inner ? inner + 1 : 1 + static_cast<std::size_t>(position);
+    ++count[bin];
+  });
+  double chi2 = 0.0;
+  for (std::size_t bin = 0; bin < count.size(); ++bin) {
+    const double left = bin == 0 ? -INFINITY : low + width * static_cast<double>(bin - 1);
+    const double right = bin == inner + 1 ? INFINITY : low + width * static_cast<double>(bin);
+    const double expected = static_cast<double>(n) * (Phi(right) - Phi(left));
+    const double d = static_cast<double>(count[bin]) - expected;
+    chi2 += d * d / expected;
+  }
+  const double k = static_cast<double>(count.size() - 1);
+  const double bound = k * std::pow(1 - 2 / (9 * k) + z * std::sqrt(2 / (9 * k)), 3);
+  INFO("chi2 = " << chi2 << " with " << k << " degrees of freedom, bound " << bound);
+  CHECK(chi2 < bound);
+}
+
+TEST_CASE("the empirical distribution function matches Φ (Kolmogorov–Smirnov)", "[rng][stochastic]") {
+  // sqrt(n)·D → Kolmogorov distribution: P(sqrt(n) D > λ) ≈ 2 exp(−2λ²) = 1e-6 at λ = 2.69.
+  constexpr std::size_t n = std::size_t{1} << 20;
+  auto x = draws(NormalStream(8675309, Stream::langevin_noise), 17, 3, 0, n);
+  std::sort(x.begin(), x.end());
+  double D = 0.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double F = Phi(x[i]);
+    D = std::max({D, static_cast<double>(i + 1) / n - F, F - static_cast<double>(i) / n});
+  }
+  INFO("sqrt(n) D = " << std::sqrt(static_cast<double>(n)) * D);
+  CHECK(std::sqrt(static_cast<double>(n)) * D < 2.69);
 }

@@ -1,0 +1,138 @@
+#pragma once
+/// The Marsaglia–Tsang ziggurat for N(0, 1), driven by 64-bit random words
+/// (G. Marsaglia, W. W. Tsang, "The ziggurat method for generating random
+/// variables", J. Stat. Softw. 5(8), 2000; layout as in Doornik's ZIGNOR and
+/// NumPy's 256-layer double version; here N = 512).
+///
+/// Geometry. Let f(x) = exp(−x²/2) on x ≥ 0 (the half-normal, unnormalised).
+/// The region under f is covered by N = 512 layers of equal area v:
+///   layer 0      the base: the rectangle [0, r] × [0, f(r)] plus the tail
+///                {x > r, y < f(x)};  v = r f(r) + ∫_r^∞ f = r f(r) + sqrt(π/2) erfc(r/√2);
+///   layer i ≥ 1  the rectangle [0, x_i] × [f_i, f_{i+1}] with
+///                x_1 = r,  f_i = f(x_i),  f_{i+1} = f_i + v/x_i,  x_{i+1} = f⁻¹(f_{i+1}) = sqrt(−2 ln f_{i+1}).
+/// r is the root of "the top layer ends at the peak", f_{N−1} + v/x_{N−1} = 1
+/// (bisection at start-up, tail_start(N): r = 3.85204615036839 for N = 512;
+/// 3.6541528853610088 for N = 256 as in NumPy, 3.442619855899 for N = 128 as
+/// in Marsaglia–Tsang). The base gets
+/// the virtual width x_0 = v/f(r), so that a uniform x in [0, x_0) lands in
+/// the rectangle with probability r f(r)/v and in the tail otherwise.
+///
+/// Sampling from one 64-bit word w:
+///   layer i = w mod N (bits 0–8), sign = bit 9, u = w >> 11 (53 bits),
+///   x = u · x_i / 2⁵³, uniform on [0, x_i).
+///   core:  x < x_{i+1} (the part of layer i that lies under f; the integer
+///          test u < floor(2⁵³ x_{i+1}/x_i)): return ±x.  This is
+///          the ~99.25 % path: one word, a table look-up, a multiply.
+///   base:  i = 0 and x ≥ r: return ±(r + a), a from the exact tail sampler
+///          (Marsaglia 1964): a = −ln(U₁)/r, b = −ln(U₂), repeat until 2b > a².
+///   wedge: i ≥ 1: y = f_i + U (f_{i+1} − f_i); y < f(x) → return ±x.
+///   else:  reject; start again with a fresh word (fresh layer, sign and u).
+/// Each U is a further word, (w >> 11)·2⁻⁵³ (or (w >> 11) + 1 for the
+/// logarithm's (0, 1]). The point (x, y) is then uniform on the union of the
+/// layers and is kept iff it lies under f: the result has exactly the density
+/// of N(0, 1), up to the 2⁻⁵³ grid of u and the rounding of the tables
+/// (relative 1e-13 in the layer areas); no part of the distribution is
+/// approximated or cut off (the tail sampler reaches any x > r).
+///
+/// The search for r keeps the side where the top layer reaches at least the
+/// peak (f_{N−1} + v/x_{N−1} ≥ 1, by ~1e-16): the layers then cover all of
+/// the region under f, and the sliver above y = 1 is rejected by the wedge test.
+#include <array>
+#include <bit>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+
+namespace metasc::stochastic::ziggurat {
+
+inline constexpr unsigned layer_bits = 9;
+inline constexpr std::size_t layers = std::size_t{1} << layer_bits;  ///< N = 512
+inline constexpr unsigned sign_bit = layer_bits;                   ///< bit 9 of the word
+inline constexpr unsigned uniform_bits = 53;                       ///< bits 11–63 of the word, exact in a double
+
+/// The ziggurat of f(x) = exp(−x²/2) with N layers (see the file comment).
+struct Tables {
+  double tail_start;  ///< r = x_1, where the tail begins
+  double layer_area;  ///< v, the area of every layer
+  std::array<double, layers> edge;        ///< x_i (x_0 = v/f(r), the virtual width of the base)
+  std::array<double, layers + 1> height;  ///< f_i, the bottom of layer i (f_0 = 0); f_N ≥ 1 the top of the last
+
+  /// What the fast path needs of a layer, side by side (one cache line).
+  struct Core {
+    std::uint64_t limit;  ///< floor(2⁵³ x_{i+1}/x_i) (x_N = 0): u < limit ⇔ x < x_{i+1}, under f
+    double scale;         ///< ±x_i·2⁻⁵³, so that x = u·scale carries the sign
+  };
+  /// Indexed by the word's low layer_bits + 1 bits, i.e. by layer i and sign:
+  /// entry i (sign bit 0) has scale +x_i·2⁻⁵³, entry N + i (sign bit 1) −x_i·2⁻⁵³.
+  std::array<Core, 2 * layers> core;
+};
+
+/// The tables, built on first use (thread-safe) by build_tables().
+const Tables& tables();
+
+/// Builds the tables from the recursion of the file comment with r = tail_start(N).
+Tables build_tables();
+
+/// r for a ziggurat of `layer_count` layers: the largest double at which the
+/// top layer still reaches the peak (f_{N−1} + v/x_{N−1} ≥ 1), by bisection.
+/// Throws metasc::NumericalError unless 2 < r < 5 (layer_count from ~8 to ~10⁵).
+double tail_start(std::size_t layer_count);
+
+/// Uniform on [0, 1) from the top 53 bits of a word.
+inline double uniform(std::uint64_t word) {
+  return static_cast<double>(word >> (64 - uniform_bits)) * 0x1p-53;
+}
+
+/// Uniform on (0, 1] from the top 53 bits of a word (for a logarithm).
+inline double uniform_positive(std::uint64_t word) {
+  return static_cast<double>((word >> (64 - uniform_bits)) + 1) * 0x1p-53;
+}
+
+/// ±magnitude with the sign taken from bit 9 of the word (a bit the layer and
+/// u do not use), without a branch.
+inline double with_sign(double magnitude, std::uint64_t word) {
+  const std::uint64_t sign = (word << (63 - sign_bit)) & (std::uint64_t{1} << 63);
+  return std::bit_cast<double>(std::bit_cast<std::uint64_t>(magnitude) | sign);
+}
+
+/// The fast path: x = ±u·x_i from the word; true when it lies in the core of
+/// its layer, i.e. when x is already the deviate. Otherwise resolve() decides.
+/// (The signed scale gives the same bits as with_sign(u·x_i·2⁻⁵³, word):
+/// IEEE multiplication is symmetric in the sign.)
+inline bool core_deviate(const Tables& t, std::uint64_t word, double& x) {
+  const Tables::Core& core = t.core[static_cast<std::size_t>(word & (2 * layers - 1))];
+  const std::uint64_t u = word >> (64 - uniform_bits);
+  // Through int64 (exact: u < 2⁵³): one cvtsi2sd instead of the unsigned sequence.
+  x = static_cast<double>(static_cast<std::int64_t>(u)) * core.scale;
+  return u < core.limit;
+}
+
+/// The deviate of a word whose point missed the core: the base, wedge and
+/// rejection steps of the file comment. `next_word()` supplies the further
+/// words (wedge heights, tail uniforms, fresh words after a rejection), in a
+/// fixed order, so the result is a deterministic function of the word
+/// sequence. Returns the deviate for a core hit as well.
+template <class NextWord>
+double resolve(const Tables& t, std::uint64_t word, NextWord&& next_word) {
+  for (;;) {
+    const std::size_t layer = static_cast<std::size_t>(word & (layers - 1));
+    const std::uint64_t u = word >> (64 - uniform_bits);
+    const double x = static_cast<double>(static_cast<std::int64_t>(u)) * t.core[layer].scale;
+    if (u < t.core[layer].limit) return with_sign(x, word);
+    if (layer == 0) {
+      // The core test is floor-rounded: an x just below r is still in the rectangle.
+      if (x < t.tail_start) return with_sign(x, word);
+      const double r = t.tail_start;
+      for (;;) {
+        const double a = -std::log(uniform_positive(next_word())) / r;
+        const double b = -std::log(uniform_positive(next_word()));
+        if (2.0 * b > a * a) return with_sign(r + a, word);
+      }
+    }
+    const double y = t.height[layer] + uniform(next_word()) * (t.height[layer + 1] - t.height[layer]);
+    if (y < std::exp(-0.5 * x * x)) return with_sign(x, word);
+    word = next_word();
+  }
+}
+
+}  // namespace metasc::stochastic::ziggurat
