@@ -107,13 +107,13 @@ std::string format(const char* pattern, double value) {
 }
 
 std::string time_text(double time_ps) {
-  if (std::isinf(time_ps)) return "never (within kinetics.t_max_ps)";
+  if (std::isinf(time_ps)) return "inf";
   if (time_ps >= 1e3) return format("%.4g ns", time_ps * 1e-3);
   return format("%.4g ps", time_ps);
 }
 
 void print_summary(std::ostream& out, const Setup& setup, const Scenario& scenario,
-                   const std::vector<double>& temperatures, const std::vector<double>& tau_vs_T) {
+                   const std::vector<double>& tau_vs_n0, const std::vector<double>& tau_vs_T) {
   const auto& life = scenario.lifetime;
   const double n0 = life.initial_density;
   out << "metasc-kinetics at T = " << setup.bath.temperature_K << " K\n";
@@ -127,15 +127,33 @@ void print_summary(std::ostream& out, const Setup& setup, const Scenario& scenar
       << " (P8: " << time_text(1.0 / scenario.estimate_per_ps) << ")\n";
   out << "  tau_MS = " << time_text(life.lifetime_ps)
       << "   (n_av - n(0)) tau_g = " << time_text((scenario.avalanche_density - n0) / life.initial_rate_per_ps) << "\n";
-  out << "  full collapse (Delta < 0.01 Delta(0)) at " << time_text(life.collapse_time_ps.value()) << " after "
-      << life.steps << " steps\n";
-  if (!temperatures.empty()) {
-    out << "  tau_MS vs T:";
-    const std::size_t stride = std::max<std::size_t>(1, temperatures.size() / 8);
-    for (std::size_t i = 0; i < temperatures.size(); i += stride) {
-      out << "  " << format("%.4g", temperatures[i]) << " K: " << time_text(tau_vs_T[i]);
-    }
-    out << "\n";
+  const double collapse_ps = life.collapse_time_ps.value();
+  out << "  full collapse (Delta < 0.01 Delta(0)): t = " << time_text(collapse_ps);
+  if (std::isfinite(collapse_ps) && std::isfinite(life.lifetime_ps)) {
+    out << " = tau_MS + " << time_text(collapse_ps - life.lifetime_ps);
+  }
+  out << " (" << life.steps << " steps)\n";
+  const auto& n0_values = setup.scenario.sweep_n0;
+  const auto trapped = std::count_if(tau_vs_n0.begin(), tau_vs_n0.end(), [](double tau) { return tau > 0.0; });
+  const auto first_zero = std::find(tau_vs_n0.begin(), tau_vs_n0.end(), 0.0);
+  out << "  Fig. 4: " << n0_values.size() << " values of n(0), tau_MS > 0 for " << trapped;
+  if (first_zero != tau_vs_n0.end()) {
+    out << ", avalanche at once (2Delta(0) <= Omega_max) from n(0) = "
+        << format("%.4g", n0_values[static_cast<std::size_t>(first_zero - tau_vs_n0.begin())]);
+  }
+  out << "\n";
+  const auto& temperatures = setup.scenario.sweep_temperature_K;
+  out << "  tau_MS vs T:";
+  const std::size_t stride = std::max<std::size_t>(1, temperatures.size() / 8);
+  for (std::size_t i = 0; i < temperatures.size(); i += stride) {
+    out << "  " << format("%.4g", temperatures[i]) << " K: " << time_text(tau_vs_T[i]);
+  }
+  out << "\n";
+  const auto infinite = [](double tau) { return std::isinf(tau); };
+  if (std::isinf(life.lifetime_ps) || std::any_of(tau_vs_n0.begin(), tau_vs_n0.end(), infinite) ||
+      std::any_of(tau_vs_T.begin(), tau_vs_T.end(), infinite)) {
+    out << "  (inf: not reached within kinetics.t_max_ps = " << format("%.3g", setup.scenario.lifetime.t_max_ps)
+        << " ps, or lambda(0) <= 0: no net generation)\n";
   }
 }
 
@@ -231,7 +249,7 @@ void run(const Environment& environment, const config::Config& configuration, co
     writer.dataset(group + "/sweep_tau_g_vs_T_ps", by_T[3], "ps");
     writer.dataset(group + "/sweep_n_av_vs_T", by_T[4], "1/site");
     writer.commit();
-    print_summary(environment.out(), *setup, *scenario, temperatures, by_T[0]);
+    print_summary(environment.out(), *setup, *scenario, by_n0[0], by_T[0]);
     environment.out() << "  results: " << setup->output.file << "\n";
   });
 }
