@@ -162,7 +162,7 @@ def write_csv(path, summary):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("table", help="the scan table the array ran")
     parser.add_argument("outdir", type=Path, help="the directory of its task_NNNN.h5 files")
     parser.add_argument("--output", type=Path, help="merged HDF5 file (default OUTDIR/scan.h5)")
