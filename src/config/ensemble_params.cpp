@@ -10,6 +10,9 @@ void declare_ensemble_keys(Registry& registry) {
                 .help = "spacing of the output grid of ensemble moments and sampled trajectories"});
   registry.add({.key = "ensemble.samples", .kind = Kind::integer, .default_value = "8", .bounds = between(0, 1e4),
                 .help = "the first K trajectories are recorded on the output grid"});
+  registry.add({.key = "ensemble.kinetics_interval_ps", .unit = "ps", .default_value = "1",
+                .bounds = {.min = 0.0, .max = 1e6, .min_open = true},
+                .help = "with kinetics.enabled: n is advanced every this long with U averaged over the interval"});
   registry.add({.key = "escape.transient_ps", .unit = "ps", .default_value = "0", .bounds = between(0.0, 1e9),
                 .help = "time after the trapping check discarded before the escape rate is estimated"});
 }
@@ -19,7 +22,9 @@ EnsembleParams EnsembleParams::from(const Config& config) {
           .output_interval_ps = config.real("ensemble.output_interval_ps"),
           .samples = config.integer("ensemble.samples"),
           .margin_kT = config.real("escape.margin_kT"),
-          .transient_ps = config.real("escape.transient_ps")};
+          .transient_ps = config.real("escape.transient_ps"),
+          .kinetics = config.flag("kinetics.enabled"),
+          .kinetics_interval_ps = config.real("ensemble.kinetics_interval_ps")};
 }
 
 }  // namespace metasc::config

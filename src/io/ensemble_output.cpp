@@ -49,6 +49,12 @@ void write_ensemble(H5Writer& writer, const stochastic::EnsembleJob& job,
                  "oscillator length");
   writer.dataset("/ensemble/P_final_per_ps",
                  per_pulse<double>(outcomes, [](auto& o) { return o.results.P_final_per_ps; }), "1/ps");
+  // Without kinetics τ_MS is not defined: NaN, so that scripts find the dataset either way.
+  writer.dataset("/ensemble/tau_MS_ps", per_pulse<double>(outcomes, [](auto& o) {
+                   return o.results.tau_MS_ps.empty() ? std::vector<double>(o.results.trapped.size(), nan)
+                                                      : o.results.tau_MS_ps;
+                 }),
+                 "ps after the trapping check until 2 Delta <= Omega_max; inf censored; NaN without kinetics");
   std::vector<std::int32_t> pulse_index;
   for (std::size_t p = 0; p < pulses; ++p) pulse_index.insert(pulse_index.end(), outcomes[p].results.trapped.size(), static_cast<std::int32_t>(p));
   writer.dataset("/ensemble/pulse_index", pulse_index, "index into /pulses");
@@ -62,12 +68,18 @@ void write_ensemble(H5Writer& writer, const stochastic::EnsembleJob& job,
   writer.dataset("/ensemble/Q_variance", per_pulse<double>(outcomes, [](auto& o) { return moment_series(o.results.Q_moments, true); }), "oscillator length^2", grid);
   writer.dataset("/ensemble/P_mean_per_ps", per_pulse<double>(outcomes, [](auto& o) { return moment_series(o.results.P_moments, false); }), "1/ps", grid);
   writer.dataset("/ensemble/P_variance_per_ps2", per_pulse<double>(outcomes, [](auto& o) { return moment_series(o.results.P_moments, true); }), "1/ps^2", grid);
+  if (job.specs.front().kinetics) {
+    writer.dataset("/ensemble/Delta_mean_meV", per_pulse<double>(outcomes, [](auto& o) { return moment_series(o.results.gap_moments, false); }), "meV", grid);
+    writer.dataset("/ensemble/Delta_variance_meV2", per_pulse<double>(outcomes, [](auto& o) { return moment_series(o.results.gap_moments, true); }), "meV^2", grid);
+    writer.dataset("/ensemble/n_mean", per_pulse<double>(outcomes, [](auto& o) { return moment_series(o.results.density_moments, false); }), "quasi-particles per site", grid);
+    writer.dataset("/ensemble/n_variance", per_pulse<double>(outcomes, [](auto& o) { return moment_series(o.results.density_moments, true); }), "(quasi-particles per site)^2", grid);
+  }
   const std::vector<std::size_t> sample_grid{pulses, static_cast<std::size_t>(spec.samples), times};
   writer.dataset("/ensemble/samples/Q", per_pulse<double>(outcomes, [](auto& o) { return o.results.Q_samples; }), "oscillator length", sample_grid);
   writer.dataset("/ensemble/samples/P_per_ps", per_pulse<double>(outcomes, [](auto& o) { return o.results.P_samples; }), "1/ps", sample_grid);
 
   std::vector<double> amplitude, check_time, p_trap, p_low, p_high, rate, rate_low, rate_high, escapes, at_risk,
-      median, mean;
+      median, mean, tau_median, tau_collapsed;
   std::string labels;
   for (std::size_t p = 0; p < pulses; ++p) {
     const auto& outcome = outcomes[p];
@@ -86,6 +98,8 @@ void write_ensemble(H5Writer& writer, const stochastic::EnsembleJob& job,
     median.push_back(escape ? escape->median_ps : nan);
     mean.push_back(escape ? escape->mean_ps : nan);
     if (escape) write_survival(writer, "/stats/survival/pulse_" + std::to_string(p), escape->survival);
+    tau_median.push_back(outcome.tau_MS_median_ps);
+    tau_collapsed.push_back(static_cast<double>(outcome.tau_MS_observed));
   }
   writer.dataset("/pulses/amplitude", amplitude, "oscillator length");
   writer.dataset("/pulses/check_time_ps", check_time, "ps");
@@ -100,6 +114,10 @@ void write_ensemble(H5Writer& writer, const stochastic::EnsembleJob& job,
   writer.attribute("/stats", "time_at_risk_ps", at_risk);
   writer.attribute("/stats", "escape_median_ps", median);
   writer.attribute("/stats", "escape_mean_ps", mean);
+  if (job.specs.front().kinetics) {
+    writer.attribute("/stats", "tau_MS_median_ps", tau_median);
+    writer.attribute("/stats", "tau_MS_observed_count", tau_collapsed);
+  }
   writer.attribute("/stats", "confidence", 0.95);
   writer.attribute("/stats", "transient_ps", job.observation.transient_ps);
 }

@@ -55,9 +55,10 @@ std::vector<double> serialize(const CompletedBlocks& blocks) {
   for (const auto& [key, block] : blocks) {
     const std::size_t times = block.Q_moments.size();
     const std::size_t sampled = times == 0 ? 0 : block.Q_samples.size() / times;
+    const double kinetics = block.tau_MS_ps.empty() ? 0.0 : 1.0;
     for (const double header : {static_cast<double>(key.pulse), static_cast<double>(key.block),
                                 static_cast<double>(block.trapped.size()), static_cast<double>(sampled),
-                                static_cast<double>(times)}) {
+                                static_cast<double>(times), kinetics}) {
       out.push_back(header);
     }
     append(out, block.trapped);
@@ -68,6 +69,9 @@ std::vector<double> serialize(const CompletedBlocks& blocks) {
     append(out, block.P_moments);
     append(out, block.Q_samples);
     append(out, block.P_samples);
+    append(out, block.tau_MS_ps);
+    append(out, block.gap_moments);
+    append(out, block.density_moments);
   }
   return out;
 }
@@ -78,6 +82,7 @@ CompletedBlocks deserialize(const std::vector<double>& records) {
   while (!cursor.done()) {
     BlockKey key{cursor.size(), static_cast<std::uint64_t>(cursor.next())};
     const std::size_t count = cursor.size(), sampled = cursor.size(), times = cursor.size();
+    const bool kinetics = cursor.size() != 0;
     BlockResult block;
     block.trapped = cursor.take<std::uint8_t>(count);
     block.escape_time_ps = cursor.take<double>(count);
@@ -87,6 +92,9 @@ CompletedBlocks deserialize(const std::vector<double>& records) {
     block.P_moments = cursor.moments(times);
     block.Q_samples = cursor.take<double>(sampled * times);
     block.P_samples = cursor.take<double>(sampled * times);
+    block.tau_MS_ps = cursor.take<double>(kinetics ? count : 0);
+    block.gap_moments = cursor.moments(kinetics ? times : 0);
+    block.density_moments = cursor.moments(kinetics ? times : 0);
     blocks.emplace(key, std::move(block));
   }
   return blocks;

@@ -12,7 +12,14 @@ EnsembleRunner::EnsembleRunner(const EnsembleSpec& spec, ForceTable force, std::
     : spec_(spec),
       integrator_(spec.scheme, spec.oscillator, spec.dt_ps, std::move(force), spec.seed),
       drive_(std::move(drive_per_ps2)),
-      energy_per_momentum2_(0.5 * units::hbar_meV_ps / spec.oscillator.angular_per_ps) {}
+      energy_per_momentum2_(0.5 * units::hbar_meV_ps / spec.oscillator.angular_per_ps) {
+  if (spec_.kinetics) {
+    // Before the pump every trajectory sits at Q ≈ 0 in equilibrium at U0.
+    const double bare = spec_.kinetics->pairing().bare_meV;
+    initial_density_ = spec_.kinetics->equilibrium_density(bare);
+    initial_state_ = spec_.kinetics->state(initial_density_, bare);
+  }
+}
 
 void EnsembleRunner::initialise(std::uint64_t first_trajectory, std::size_t count) {
   // Thermal equilibrium of a well, linearised at its minimum: a pumped run starts
@@ -24,6 +31,11 @@ void EnsembleRunner::initialise(std::uint64_t first_trajectory, std::size_t coun
   const NormalStream initial(spec_.seed, Stream::initial_state);
   Q_.resize(count);
   P_.resize(count);
+  if (spec_.kinetics) {
+    density_.assign(count, initial_density_);
+    pairing_sum_.assign(count, 0.0);
+    kinetic_state_.assign(count, initial_state_);
+  }
   momentum_.resize(count);
   energy_.resize(count);
   for (std::size_t i = 0; i < count; ++i) {
@@ -41,12 +53,29 @@ void EnsembleRunner::observe_moments(BlockResult& result, std::size_t output_ind
     const double momentum = integrator_.physical_momentum(Q_[i], P_[i], a);
     Q_moments.add(Q_[i]);
     P_moments.add(momentum);
+    if (spec_.kinetics) {
+      result.gap_moments[output_index].add(kinetic_state_[i].gap_meV);
+      result.density_moments[output_index].add(density_[i]);
+    }
     const std::uint64_t id = first_trajectory + i;
     if (id < spec_.samples) {
       const std::size_t row = (id - first_trajectory) * output_times() + output_index;
       result.Q_samples[row] = Q_[i];
       result.P_samples[row] = momentum;
     }
+  }
+}
+
+void EnsembleRunner::advance_kinetics(BlockResult& result, std::size_t count, std::uint64_t step) {
+  const KineticCoupling& kinetics = *spec_.kinetics;
+  const double per_interval = 1.0 / static_cast<double>(spec_.kinetics_stride);
+  const double edge = kinetics.avalanche_edge_meV();
+  const double since_check = static_cast<double>(step > spec_.check_step ? step - spec_.check_step : 0) * spec_.dt_ps;
+  for (std::size_t i = 0; i < count; ++i) {
+    kinetics.advance(density_[i], pairing_sum_[i] * per_interval, kinetic_state_[i]);
+    pairing_sum_[i] = 0.0;
+    const bool collapsed = 2.0 * kinetic_state_[i].gap_meV <= edge;
+    if (step >= spec_.check_step && collapsed && std::isinf(result.tau_MS_ps[i])) result.tau_MS_ps[i] = since_check;
   }
 }
 
@@ -62,6 +91,11 @@ BlockResult EnsembleRunner::run_block(std::uint64_t first_trajectory, std::size_
       first_trajectory < spec_.samples ? std::min<std::uint64_t>(count, spec_.samples - first_trajectory) : 0;
   result.Q_samples.resize(sampled * output_times());
   result.P_samples.resize(sampled * output_times());
+  if (spec_.kinetics) {
+    result.tau_MS_ps.assign(count, censored);
+    result.gap_moments.resize(output_times());
+    result.density_moments.resize(output_times());
+  }
 
   initialise(first_trajectory, count);
   observe_moments(result, 0, first_trajectory, count, 0);
@@ -73,6 +107,11 @@ BlockResult EnsembleRunner::run_block(std::uint64_t first_trajectory, std::size_
   for (std::uint64_t step = 0; step < spec_.steps; ++step) {
     integrator_.step(Q_.data(), P_.data(), count, first_trajectory, step, drive(step));
     const std::uint64_t now = step + 1;
+    if (spec_.kinetics) {
+      const physics::PairingModel& pairing = spec_.kinetics->pairing();
+      for (std::size_t i = 0; i < count; ++i) pairing_sum_[i] += pairing.pairing(Q_[i]);
+      if (now % spec_.kinetics_stride == 0) advance_kinetics(result, count, now);
+    }
     if (now >= spec_.check_step && (now == spec_.check_step || any_trapped)) {
       const double a = drive(now);
       for (std::size_t i = 0; i < count; ++i) {

@@ -8,6 +8,7 @@
 #include "metasc/parallel/decomposition.hpp"
 #include "metasc/parallel/progress.hpp"
 #include "metasc/parallel/stop_signal.hpp"
+#include "metasc/config/kinetics_params.hpp"
 #include "metasc/physics/model.hpp"
 
 namespace metasc::stochastic {
@@ -68,6 +69,18 @@ EnsembleJob EnsembleJob::from(const config::Config& config) {
   const WellCriteria criteria{.Q_barrier = critical.Q_barrier,
                               .barrier_meV = critical.V_barrier_meV,
                               .relaxed_meV = critical.V_barrier_meV - observation.margin_kT * bath.kT_meV / sites};
+  std::shared_ptr<const KineticCoupling> kinetics;
+  std::uint64_t kinetics_stride = 0;
+  if (observation.kinetics) {
+    if (bath.kT_meV <= 0.0) {
+      throw ConfigError("bath.temperature_K = 0: kinetics.enabled needs a temperature > 0 (detailed balance at T)");
+    }
+    auto rate = config::KineticsRateParams::from(config);
+    kinetics = std::make_shared<const KineticCoupling>(std::move(rate.rate), model.band, model.pairing, bath.kT_meV,
+                                                       rate.avalanche_edge_meV, observation.kinetics_interval_ps);
+    kinetics_stride = static_cast<std::uint64_t>(
+        std::max(1.0, std::round(observation.kinetics_interval_ps / langevin.dt_ps)));
+  }
   const std::uint64_t steps = langevin.step_count();
   const auto stride = static_cast<std::uint64_t>(std::max(1.0, std::round(observation.output_interval_ps / langevin.dt_ps)));
 
@@ -92,7 +105,9 @@ EnsembleJob EnsembleJob::from(const config::Config& config) {
                          .criteria = criteria,
                          .initial_curvature_meV = job.landscape.critical.curvature_origin_meV > 0
                                                       ? job.landscape.critical.curvature_origin_meV
-                                                      : phonon.energy_meV});
+                                                      : phonon.energy_meV,
+                         .kinetics = kinetics,
+                         .kinetics_stride = kinetics_stride});
   }
   // The integrator checks dt against the stiffest frequency of the landscape.
   EnsembleRunner(job.specs.front(), job.force, {});
@@ -112,6 +127,11 @@ PulseOutcome reduce(EnsembleResults results, const EnsembleSpec& spec, double tr
   // Escape statistics need someone still at risk after the transient.
   if (!observations.empty() && stats::exposure(observations, transient_ps).time_at_risk_ps > 0.0) {
     outcome.escape = stats::summarize_escapes(observations, transient_ps);
+  }
+  if (!outcome.results.tau_MS_ps.empty()) {
+    const auto lifetimes = stats::censored_times(outcome.results.tau_MS_ps, 0.0, at_risk_ps);
+    for (const auto& lifetime : lifetimes) outcome.tau_MS_observed += lifetime.escaped ? 1 : 0;
+    outcome.tau_MS_median_ps = stats::median_time(stats::kaplan_meier(lifetimes));
   }
   return outcome;
 }

@@ -54,11 +54,19 @@ EnsembleResults collect(const Environment& environment, const std::vector<BlockR
       gather_in_rank_order(environment, concatenate<double>(local_blocks, &BlockResult::P_final_per_ps));
   results.Q_samples = gather_in_rank_order(environment, concatenate<double>(local_blocks, &BlockResult::Q_samples));
   results.P_samples = gather_in_rank_order(environment, concatenate<double>(local_blocks, &BlockResult::P_samples));
+  results.tau_MS_ps = gather_in_rank_order(environment, concatenate<double>(local_blocks, &BlockResult::tau_MS_ps));
   const auto Q_packed = gather_in_rank_order(environment, pack_moments(local_blocks, &BlockResult::Q_moments));
   const auto P_packed = gather_in_rank_order(environment, pack_moments(local_blocks, &BlockResult::P_moments));
+  const auto gap_packed = gather_in_rank_order(environment, pack_moments(local_blocks, &BlockResult::gap_moments));
+  const auto density_packed =
+      gather_in_rank_order(environment, pack_moments(local_blocks, &BlockResult::density_moments));
   if (environment.is_root()) {
     results.Q_moments = merge_moments(Q_packed, output_times);
     results.P_moments = merge_moments(P_packed, output_times);
+    if (!gap_packed.empty()) {
+      results.gap_moments = merge_moments(gap_packed, output_times);
+      results.density_moments = merge_moments(density_packed, output_times);
+    }
   }
   return results;
 }

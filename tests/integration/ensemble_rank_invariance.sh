@@ -28,3 +28,22 @@ with h5py.File("seed1_1.h5") as a, h5py.File("seed2.h5") as b:
     for name in ("ensemble/Q_final", "ensemble/escape_time_ps", "ensemble/Q_mean"):
         assert a[name].attrs["units"], name
 PY
+
+# The kinetics-coupled ensemble is bitwise the same on 1, 2 and 3 ranks too.
+kinetics=(--output.progress=false --langevin.trajectories=300 --langevin.t_end_ps=30 --ensemble.settle_ps=5
+          --landscape.points=101 --pulse.amplitude=0.3 --pulse.shape=flattop --kinetics.enabled=true)
+for ranks in 1 2 3; do
+  run_mpi $ranks "$METASC_BIN/metasc-ensemble" "$METASC_SOURCE/inputs/k3c60.ini" --output.file=kinetics_$ranks.h5 \
+    "${kinetics[@]}" >/dev/null
+done
+for ranks in 2 3; do
+  same_h5 kinetics_1.h5 kinetics_$ranks.h5 /ensemble /stats || fail "the coupled ensemble on $ranks ranks differs"
+done
+/usr/bin/python3 - <<'PY' || fail "the coupled ensemble's kinetics output is missing or malformed"
+import h5py, numpy as np
+with h5py.File("kinetics_1.h5") as f:
+    gap = f["ensemble/Delta_mean_meV"][0]
+    n = f["ensemble/n_mean"][0]
+    assert gap[0] == 0.0 and gap.max() > 5.0, gap       # the pump opens a gap at 100 K > T_c(U0)
+    assert np.all(n > 0) and f["ensemble/tau_MS_ps"].shape == (300,)
+PY

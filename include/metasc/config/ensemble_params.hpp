@@ -13,6 +13,8 @@ struct EnsembleParams {
   std::int64_t samples;       ///< first K trajectories recorded on the output grid
   double margin_kT;           ///< escape.margin_kT
   double transient_ps;        ///< escape.transient_ps: discarded before the rate is estimated
+  bool kinetics;              ///< kinetics.enabled: every trajectory drives its own n(t)
+  double kinetics_interval_ps;  ///< coupling interval of the kinetics' coarse clock
 
   static EnsembleParams from(const Config& config);
 };

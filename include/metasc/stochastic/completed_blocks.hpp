@@ -19,7 +19,7 @@ struct BlockKey {
 using CompletedBlocks = std::map<BlockKey, BlockResult>;
 
 /// One flat record of doubles per block (every field is exactly representable):
-/// pulse, block, count, sampled trajectories, output times, then the fields.
+/// pulse, block, count, sampled trajectories, output times, kinetics (0/1), then the fields.
 std::vector<double> serialize(const CompletedBlocks& blocks);
 /// Inverse of serialize; throws metasc::IoError on a malformed record.
 CompletedBlocks deserialize(const std::vector<double>& records);

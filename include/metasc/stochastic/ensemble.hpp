@@ -7,11 +7,13 @@
 /// rank runs it; blocks are merged in global order by the caller.
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "metasc/stats/running_moments.hpp"
 #include "metasc/stochastic/force_table.hpp"
 #include "metasc/stochastic/integrator.hpp"
+#include "metasc/stochastic/kinetic_coupling.hpp"
 
 namespace metasc::stochastic {
 
@@ -35,6 +37,9 @@ struct EnsembleSpec {
   WellCriteria criteria;
   double initial_Q = 0.0;        ///< centre of the thermal initial state: 0 (normal well) or ±Q_MS
   double initial_curvature_meV;  ///< V'' > 0 there: width of the thermal initial state
+  /// Quasi-particle kinetics driven by each trajectory's U(Q(t)); null: off.
+  std::shared_ptr<const KineticCoupling> kinetics;
+  std::uint64_t kinetics_stride = 0;  ///< phonon steps per coupling interval
 };
 
 /// What one block of trajectories produced.
@@ -47,6 +52,10 @@ struct BlockResult {
   std::vector<stats::RunningMoments> P_moments;
   std::vector<double> Q_samples;  ///< (sampled trajectory, output time), row-major
   std::vector<double> P_samples;
+  // With kinetics only (empty otherwise):
+  std::vector<double> tau_MS_ps;  ///< after the check time, when 2Δ first ≤ Ω_max; 0 if already; +inf if never
+  std::vector<stats::RunningMoments> gap_moments;      ///< Δ [meV], one per output time
+  std::vector<stats::RunningMoments> density_moments;  ///< n per site
 };
 
 /// Trajectories per block: fixed, so that how moments are merged does not
@@ -70,6 +79,7 @@ class EnsembleRunner {
   void initialise(std::uint64_t first_trajectory, std::size_t count);
   void observe_moments(BlockResult& result, std::size_t output_index, std::uint64_t first_trajectory,
                        std::size_t count, std::uint64_t step);
+  void advance_kinetics(BlockResult& result, std::size_t count, std::uint64_t step);
 
   EnsembleSpec spec_;
   LangevinIntegrator<ForceTable> integrator_;
@@ -77,6 +87,10 @@ class EnsembleRunner {
   double energy_per_momentum2_;  ///< ħ/(2ω): e = (ħ/2ω)P² + V(Q)
   std::vector<double> Q_, P_;    ///< the block's state (P in the integrator's stored convention)
   std::vector<double> momentum_, energy_;  ///< scratch: on-site P and energy per site
+  std::vector<double> density_, pairing_sum_;        ///< kinetics: n, Σ U over the interval
+  std::vector<physics::KineticState> kinetic_state_;  ///< kinetics: (Δ, λ, branch)
+  double initial_density_ = 0.0;
+  physics::KineticState initial_state_{};
 };
 
 }  // namespace metasc::stochastic

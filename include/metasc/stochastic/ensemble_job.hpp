@@ -4,6 +4,7 @@
 /// input is refused here), then one ensemble per pulse, spread over the ranks
 /// in blocks, collected and reduced on rank 0.
 #include <functional>
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -46,6 +47,8 @@ struct PulseOutcome {
   stats::ProportionEstimate trapping;
   std::uint64_t trapped_count = 0;
   std::optional<stats::EscapeSummary> escape;  ///< absent when nothing was trapped
+  double tau_MS_median_ps = std::numeric_limits<double>::quiet_NaN();  ///< Kaplan–Meier, with kinetics
+  std::uint64_t tau_MS_observed = 0;  ///< trajectories whose gap collapsed before t_end
 };
 
 /// How a run saves its completed blocks and what an earlier run left.

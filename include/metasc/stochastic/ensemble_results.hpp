@@ -19,6 +19,9 @@ struct EnsembleResults {
   std::vector<stats::RunningMoments> P_moments;
   std::vector<double> Q_samples;  ///< (sampled trajectory, output time)
   std::vector<double> P_samples;
+  std::vector<double> tau_MS_ps;  ///< with kinetics only
+  std::vector<stats::RunningMoments> gap_moments;
+  std::vector<stats::RunningMoments> density_moments;
 };
 
 /// Collective. `local_blocks` are this rank's blocks in increasing global order,

@@ -1,0 +1,58 @@
+#pragma once
+/// The coupled ensemble of PHYSICS.md §6: every Langevin trajectory's pairing
+/// U(Q(t)) drives its own quasi-particle density n(t) (P 6–7), with (Δ, λ)
+/// from the gap and density equations at each instant.
+///
+/// Operator splitting: the kinetics is slow (ns) against the phonon (ps), so it
+/// runs on a coarser clock. Over one coupling interval τ_c the phonon moves
+/// with the kinetics frozen; then n is advanced across the interval with U
+/// replaced by its average Ū over the interval,
+///     n(t+τ_c) = n(t) + ∫ f(n; Ū) dt,
+/// the ODE integrated adaptively (Dormand–Prince 5(4), Boost.Odeint). The
+/// splitting error is O(τ_c · |∂f/∂U| · δU), δU the variation of U within an
+/// interval about its mean — first order in τ_c; the convergence test halves
+/// τ_c and checks the differences shrink accordingly.
+///
+/// Why not one distributed PETSc vector for the ensemble's n: the ODEs of
+/// different trajectories are independent, so a global TS would add collective
+/// steps and a rank-dependent layout for nothing; keeping n beside Q and P in
+/// the block's arrays keeps it in cache and makes the result rank-independent.
+#include "metasc/physics/bcs.hpp"
+#include "metasc/physics/kinetics.hpp"
+#include "metasc/physics/pairing.hpp"
+#include "metasc/physics/qp_rate.hpp"
+
+namespace metasc::stochastic {
+
+class KineticCoupling {
+ public:
+  /// `avalanche_edge_meV` = Ω_max: a trajectory's lifetime τ_MS ends when 2Δ ≤ Ω_max.
+  KineticCoupling(physics::QuasiparticleRate rate, physics::BcsBand band, physics::PairingModel pairing,
+                  double kT_meV, double avalanche_edge_meV, double interval_ps);
+
+  /// n in equilibrium (λ = 0) at pairing U [meV]: where every trajectory starts.
+  double equilibrium_density(double pairing_meV) const;
+  /// (Δ, λ) at density n and pairing U.
+  physics::KineticState state(double density, double pairing_meV) const;
+  /// Advances n across one coupling interval at the interval's mean pairing Ū;
+  /// `state` holds the trajectory's last (Δ, λ) — the starting guess of every
+  /// solve — and is the state at the end on return.
+  void advance(double& density, double mean_pairing_meV, physics::KineticState& state) const;
+
+  const physics::QuasiparticleRate& rate() const { return rate_; }
+  const physics::BcsBand& band() const { return band_; }
+  const physics::PairingModel& pairing() const { return pairing_; }
+  double kT_meV() const { return kT_; }
+  double interval_ps() const { return interval_ps_; }
+  double avalanche_edge_meV() const { return avalanche_edge_meV_; }
+
+ private:
+  physics::QuasiparticleRate rate_;
+  physics::BcsBand band_;
+  physics::PairingModel pairing_;
+  double kT_;
+  double avalanche_edge_meV_;
+  double interval_ps_;
+};
+
+}  // namespace metasc::stochastic
