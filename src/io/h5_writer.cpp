@@ -5,6 +5,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <unistd.h>
+#include <vector>
 
 #include "metasc/error.hpp"
 
@@ -57,8 +59,13 @@ void scalar_attribute(hid_t object, const std::string& name, hid_t file_type, hi
 
 H5Writer::H5Writer(std::string path) : path_(std::move(path)), partial_path_(path_ + ".partial") {
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // errors are reported as IoError, not printed by HDF5
-  file_ = H5Fcreate(partial_path_.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
-  if (file_ < 0) throw IoError("output file '" + partial_path_ + "' cannot be created", 1);
+  // The file is built in memory and reaches the disk in one plain write at
+  // commit(): a full disk is then an ordinary write error, and HDF5 never holds
+  // a half-flushed file (HDF5 1.10 crashes at exit closing one).
+  Handle access{H5Pcreate(H5P_FILE_ACCESS), H5Pclose};
+  H5Pset_fapl_core(access.id, 1 << 20, /*backing_store=*/0);
+  file_ = H5Fcreate(path_.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, access.id);
+  if (file_ < 0) throw IoError("HDF5: cannot create the in-memory image of '" + path_ + "'", 1);
 }
 
 H5Writer::~H5Writer() {
@@ -140,8 +147,22 @@ void H5Writer::configuration(const config::Config& config, const std::string& pr
 }
 
 void H5Writer::commit() {
-  h5_check(H5Fclose(file_), "close " + partial_path_);
+  h5_check(H5Fflush(file_, H5F_SCOPE_GLOBAL), "flush " + path_);
+  const ssize_t size = H5Fget_file_image(file_, nullptr, 0);
+  if (size < 0) throw IoError("HDF5: cannot take the image of " + path_, 1);
+  std::vector<char> image(static_cast<std::size_t>(size));
+  h5_check(static_cast<herr_t>(H5Fget_file_image(file_, image.data(), image.size()) < 0 ? -1 : 0), "image " + path_);
+  H5Fclose(file_);
   file_ = -1;
+  std::FILE* out = std::fopen(partial_path_.c_str(), "wb");
+  if (!out) throw IoError("cannot create '" + partial_path_ + "' (" + std::strerror(errno) + ")", 1);
+  const bool written = std::fwrite(image.data(), 1, image.size(), out) == image.size() && std::fflush(out) == 0 &&
+                       fsync(fileno(out)) == 0;
+  const int error = errno;
+  if (std::fclose(out) != 0 || !written) {
+    std::remove(partial_path_.c_str());
+    throw IoError("cannot write '" + path_ + "' (" + std::strerror(written ? errno : error) + ")", 1);
+  }
   if (std::rename(partial_path_.c_str(), path_.c_str()) != 0) {
     throw IoError("cannot move '" + partial_path_ + "' to '" + path_ + "' (" + std::strerror(errno) + ")", 1);
   }

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <sstream>
 
 #include "metasc/error.hpp"
@@ -170,6 +171,11 @@ std::vector<PulseOutcome> run_ensembles(const Environment& environment, const En
                     local_work * static_cast<double>(job.pulses.size()));
   double done = 0.0;
 
+  // Test hook: METASC_FAULT_RANK=r makes rank r fail at its first block while
+  // the others wait in a collective — the failure path must end the whole job.
+  if (const char* fault = std::getenv("METASC_FAULT_RANK"); fault && std::atoi(fault) == environment.rank()) {
+    throw NumericalError("injected fault on rank " + std::to_string(environment.rank()) + " (METASC_FAULT_RANK)");
+  }
   CompletedBlocks completed;
   auto last_checkpoint = std::chrono::steady_clock::now();
   std::vector<PulseOutcome> outcomes;

@@ -1,6 +1,7 @@
 #pragma once
-/// Results file, written by one rank. It goes to FILE.partial and is renamed to
-/// FILE only by commit(), so a run that fails leaves no results file behind.
+/// Results file, written by one rank. It is built in memory; commit() writes it
+/// to FILE.partial and renames that to FILE, so a run that fails — a full disk
+/// included — leaves no results file behind and never a half-written one.
 /// Every dataset carries a `units` attribute ("1" when dimensionless).
 #include <hdf5.h>
 
