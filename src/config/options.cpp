@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "metasc/error.hpp"
+#include "metasc/format_number.hpp"
 
 namespace po = boost::program_options;
 
@@ -29,13 +30,6 @@ std::vector<std::string> split(const std::string& text, char separator) {
   while (std::getline(stream, part, separator)) parts.push_back(trim(part));
   if (!text.empty() && text.back() == separator) parts.emplace_back();
   return parts;
-}
-
-std::string format_number(double value) {
-  std::ostringstream out;
-  out.precision(12);
-  out << value;
-  return out.str();
 }
 
 [[noreturn]] void reject(const OptionSpec& spec, const std::string& value, const std::string& allowed) {
@@ -66,12 +60,12 @@ std::string describe(const Bounds& bounds, const std::string& noun) {
   const bool has_max = std::isfinite(bounds.max);
   std::string text = bounds.allow_infinite ? noun + " or inf" : "a finite " + noun;
   if (has_min && has_max) {
-    text += std::string(" in ") + (bounds.min_open ? "(" : "[") + format_number(bounds.min) + ", " +
-            format_number(bounds.max) + (bounds.max_open ? ")" : "]");
+    text += std::string(" in ") + (bounds.min_open ? "(" : "[") + format_number(bounds.min, 12) + ", " +
+            format_number(bounds.max, 12) + (bounds.max_open ? ")" : "]");
   } else if (has_min) {
-    text += std::string(bounds.min_open ? " > " : " >= ") + format_number(bounds.min);
+    text += std::string(bounds.min_open ? " > " : " >= ") + format_number(bounds.min, 12);
   } else if (has_max) {
-    text += std::string(bounds.max_open ? " < " : " <= ") + format_number(bounds.max);
+    text += std::string(bounds.max_open ? " < " : " <= ") + format_number(bounds.max, 12);
   }
   return text;
 }

@@ -3,9 +3,9 @@
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
-#include <sstream>
 
 #include "metasc/error.hpp"
+#include "metasc/format_number.hpp"
 #include "metasc/parallel/decomposition.hpp"
 #include "metasc/parallel/progress.hpp"
 #include "metasc/parallel/stop_signal.hpp"
@@ -14,13 +14,6 @@
 
 namespace metasc::stochastic {
 namespace {
-
-std::string number(double value) {
-  std::ostringstream out;
-  out.precision(6);
-  out << value;
-  return out.str();
-}
 
 /// The Q ≥ 0 half of the landscape table, for ForceTable::mirrored.
 LandscapeNodes half_table(const physics::LandscapeSummary& landscape) {
@@ -56,10 +49,10 @@ EnsembleJob EnsembleJob::from(const config::Config& config) {
   auto landscape = physics::summarize_landscape(model, bath.temperature_K, landscape_params.points, {});
   const auto& critical = landscape.critical;
   if (std::isnan(critical.Q_barrier)) {
-    throw ConfigError("bath.temperature_K = " + number(bath.temperature_K) + ": the landscape is " +
+    throw ConfigError("bath.temperature_K = " + format_number(bath.temperature_K) + ": the landscape is " +
                       physics::class_name(critical.kind) +
                       ", with no barrier to be trapped behind; metasc-ensemble needs a metastable landscape "
-                      "(T below T_B = " + number(landscape.blocking_temperature_K) + " K, see metasc-landscape)");
+                      "(T below T_B = " + format_number(landscape.blocking_temperature_K) + " K, see metasc-landscape)");
   }
   auto force = ForceTable::mirrored(half_table(landscape), phonon.energy_meV);
   const Oscillator oscillator{.angular_per_ps = phonon.angular_per_ps,
@@ -91,8 +84,8 @@ EnsembleJob EnsembleJob::from(const config::Config& config) {
     const double check_ps = entry.pulse.end_time_ps() + observation.settle_ps;
     const auto check_step = static_cast<std::uint64_t>(std::ceil(check_ps / langevin.dt_ps));
     if (check_step >= steps) {
-      throw ConfigError("langevin.t_end_ps = " + number(langevin.t_end_ps) + " ends before the trapping check at " +
-                        number(check_ps) + " ps (end of pulse '" + entry.label + "' + ensemble.settle_ps)");
+      throw ConfigError("langevin.t_end_ps = " + format_number(langevin.t_end_ps) + " ends before the trapping check at " +
+                        format_number(check_ps) + " ps (end of pulse '" + entry.label + "' + ensemble.settle_ps)");
     }
     job.specs.push_back({.scheme = langevin.scheme,
                          .oscillator = oscillator,
