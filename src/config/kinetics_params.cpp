@@ -2,24 +2,16 @@
 
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
 #include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "metasc/error.hpp"
+#include "metasc/io/two_column_table.hpp"
 
 namespace metasc::config {
 namespace {
-
-/// A full-text number, nullopt otherwise.
-std::optional<double> number(const std::string& text) {
-  char* end = nullptr;
-  const double value = std::strtod(text.c_str(), &end);
-  if (text.empty() || end != text.c_str() + text.size()) return std::nullopt;
-  return value;
-}
 
 /// Per-mode values given once for all modes or once per mode.
 std::vector<double> per_mode(const Config& config, const std::string& key, std::size_t modes, bool broadcast) {
@@ -36,37 +28,18 @@ std::vector<double> per_mode(const Config& config, const std::string& key, std::
 }  // namespace
 
 physics::TabulatedSpectrum read_spectrum_table(const std::string& key, const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw ConfigError(key + ": cannot read the alpha^2F table '" + path + "'");
-  physics::TabulatedSpectrum table;
-  std::string line;
-  for (int line_number = 1; std::getline(in, line); ++line_number) {
-    const auto fail = [&](const std::string& what) {
-      throw ConfigError(key + ": " + path + " line " + std::to_string(line_number) + ": " + what + " (got '" + line +
-                        "')");
-    };
-    std::string content = line.substr(0, line.find('#'));
-    for (char& c : content) {
-      if (c == ',' || c == '\t' || c == '\r') c = ' ';
-    }
-    std::istringstream fields(content);
-    std::vector<std::string> words;
-    for (std::string word; fields >> word;) words.push_back(word);
-    if (words.empty()) continue;
-    if (words.size() != 2) fail("expected two numbers, Omega [meV] and alpha^2F");
-    const auto energy = number(words[0]);
-    const auto value = number(words[1]);
-    if (!energy || !value || !std::isfinite(*energy) || !std::isfinite(*value)) fail("not two finite numbers");
-    if (*energy < 0.0 || *value < 0.0) fail("Omega and alpha^2F must be >= 0");
-    if (!table.energy_meV.empty() && *energy <= table.energy_meV.back()) fail("Omega must increase strictly");
-    if (*energy == 0.0 && *value != 0.0) fail("alpha^2F must vanish at Omega = 0 (else dn/dt diverges at Delta = 0)");
-    table.energy_meV.push_back(*energy);
-    table.value.push_back(*value);
-  }
-  if (table.energy_meV.size() < 2) {
-    throw ConfigError(key + ": the alpha^2F table '" + path + "' needs at least two rows (Omega [meV], alpha^2F)");
-  }
-  return table;
+  auto table = io::read_two_column_table(key, path, {"alpha^2F table", "Omega [meV]", "alpha^2F"},
+                                         [](double energy, double value) -> std::string {
+                                           if (energy < 0.0) return "Omega must be >= 0";
+                                           if (energy == 0.0 && value != 0.0) {
+                                             return "alpha^2F must vanish at Omega = 0 (else dn/dt diverges at Delta = 0)";
+                                           }
+                                           return "";
+                                         });
+  physics::TabulatedSpectrum spectrum;
+  spectrum.energy_meV = std::move(table.x);
+  spectrum.value = std::move(table.y);
+  return spectrum;
 }
 
 KineticsRateParams KineticsRateParams::from(const Config& config) {

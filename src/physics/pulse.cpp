@@ -4,7 +4,6 @@
 #include <boost/math/tools/minima.hpp>
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
 #include <limits>
 #include <numbers>
 #include <optional>
@@ -12,6 +11,7 @@
 #include <utility>
 
 #include "metasc/error.hpp"
+#include "metasc/io/two_column_table.hpp"
 #include "metasc/units.hpp"
 
 namespace metasc::physics {
@@ -47,13 +47,6 @@ double flattop(double tau, double rise, double flat) {
   std::ostringstream message;
   message << key << " must be " << allowed << " (got " << value << ")";
   throw ConfigError(message.str());
-}
-
-std::optional<double> number(const std::string& text) {
-  char* end = nullptr;
-  const double value = std::strtod(text.c_str(), &end);
-  if (text.empty() || end != text.c_str() + text.size()) return std::nullopt;
-  return value;
 }
 
 }  // namespace
@@ -111,31 +104,9 @@ IntensityTable::IntensityTable(std::vector<double> time_ps, std::vector<double> 
 }
 
 IntensityTable IntensityTable::read(const std::string& key, const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw ConfigError(key + ": cannot read the pulse table '" + path + "'");
-  std::vector<double> times, values;
-  std::string line;
-  for (int line_number = 1; std::getline(in, line); ++line_number) {
-    const auto fail = [&](const std::string& what) {
-      throw ConfigError(key + ": " + path + " line " + std::to_string(line_number) + ": " + what + " (got '" + line +
-                        "')");
-    };
-    std::istringstream fields(line.substr(0, line.find('#')));
-    std::vector<std::string> words;
-    for (std::string word; fields >> word;) words.push_back(word);
-    if (words.empty()) continue;
-    if (words.size() != 2) fail("expected two numbers, t [ps] and env^2");
-    const auto time = number(words[0]);
-    const auto value = number(words[1]);
-    if (!time || !value || !std::isfinite(*time) || !std::isfinite(*value)) fail("not two finite numbers");
-    if (*value < 0.0) fail("env^2 must be >= 0");
-    if (!times.empty() && *time <= times.back()) fail("t must increase strictly");
-    times.push_back(*time);
-    values.push_back(*value);
-  }
-  if (times.size() < 2) throw ConfigError(key + ": the pulse table '" + path + "' needs at least two rows (t_ps, env^2)");
+  auto table = io::read_two_column_table(key, path, {"pulse table", "t [ps]", "env^2"});
   try {
-    return IntensityTable(std::move(times), std::move(values));
+    return IntensityTable(std::move(table.x), std::move(table.y));
   } catch (const ConfigError& error) {
     throw ConfigError(key + ": " + path + ": " + error.what());
   }
