@@ -1,0 +1,89 @@
+#include "metasc/escape/job.hpp"
+
+#include <sstream>
+
+#include "metasc/config/landscape_params.hpp"
+#include "metasc/error.hpp"
+#include "metasc/physics/model.hpp"
+
+namespace metasc::escape {
+
+namespace {
+
+std::string number(double value) {
+  std::ostringstream out;
+  out.precision(6);
+  out << value;
+  return out.str();
+}
+
+/// How far above the barrier energy the analytic wells are tabulated, in k_BT per site:
+/// a thermal trajectory never climbs e^{−40} high.
+constexpr double table_reach_kT = 40.0;
+
+Well make_well(const config::EscapeParams& settings, const config::Config& config,
+               const config::PhononParams& phonon, const config::BathParams& bath) {
+  const int points = config::LandscapeParams::from(config).points;
+  if (settings.landscape == config::EscapeLandscape::bcs) {
+    return bcs_well(physics::build_model(phonon, config::ElectronParams::from(config)), bath.temperature_K, points,
+                    phonon.energy_meV);
+  }
+  const bool cubic = settings.landscape == config::EscapeLandscape::cubic;
+  const physics::AnalyticWell shape(cubic ? physics::WellForm::cubic : physics::WellForm::quartic,
+                                    settings.shape.barrier_meV, settings.shape.Q_barrier, settings.shape.Q_metastable);
+  return analytic_well(shape, cubic ? "cubic" : "quartic", points,
+                       table_reach_kT * bath.kT_meV / static_cast<double>(phonon.domain_sites), phonon.energy_meV);
+}
+
+DampingOutcome run_at(const EscapeProblem& problem, const EnergyDiffusionMfpt& energy_diffusion_at_main,
+                      double main_damping_per_ps) {
+  DampingOutcome outcome{.damping_per_ps = problem.oscillator.damping_per_ps,
+                         .theory = problem.theory(),
+                         .energy_diffusion = energy_diffusion_at_main};
+  // Energy diffusion: every time scales as 1/γ, exactly.
+  const double speedup = outcome.damping_per_ps / main_damping_per_ps;
+  outcome.energy_diffusion.mean_time_ps /= speedup;
+  outcome.energy_diffusion.junction_time_ps /= speedup;
+  outcome.energy_diffusion.rate_per_ps *= speedup;
+  return outcome;
+}
+
+}  // namespace
+
+EscapeJob EscapeJob::from(const config::Config& config) {
+  const auto phonon = config::PhononParams::from(config);
+  const auto bath = config::BathParams::from(config);
+  const auto langevin = config::LangevinParams::from(config);
+  const auto settings = config::EscapeParams::from(config);
+  if (!(bath.kT_meV > 0.0))
+    throw ConfigError("bath.temperature_K must be > 0 for thermal escape (got '" + number(bath.temperature_K) + "')");
+
+  const stochastic::Oscillator oscillator{.angular_per_ps = phonon.angular_per_ps,
+                                          .damping_per_ps = phonon.damping_per_ps,
+                                          .kT_meV = bath.kT_meV,
+                                          .domain_sites = static_cast<double>(phonon.domain_sites)};
+  EscapeJob job{phonon, bath, langevin, settings,
+                EscapeProblem{make_well(settings, config, phonon, bath), oscillator, settings.margin_kT}};
+  const auto& critical = job.problem.well.critical;
+  if (!(job.problem.relaxed_meV() > critical.V_origin_meV)) {
+    throw ConfigError("escape.margin_kT must be < N_s (V(Q_B) - V(0))/k_BT = " +
+                      number((critical.V_barrier_meV - critical.V_origin_meV) / job.problem.kT_per_site_meV()) +
+                      ", or the relaxed normal well is empty (got '" + number(settings.margin_kT) + "')");
+  }
+  return job;
+}
+
+EscapeOutcome run_escape(const Environment&, const EscapeJob& job, bool) {
+  const auto& problem = job.problem;
+  const auto energy_diffusion = energy_diffusion_mfpt(problem);
+  const double main_damping = problem.oscillator.damping_per_ps;
+  EscapeOutcome outcome{.main = run_at(problem, energy_diffusion, main_damping), .scan = {}};
+  if (job.settings.damping_scan_per_ps) {
+    for (const double damping : job.settings.damping_scan_per_ps->values()) {
+      outcome.scan.push_back(run_at(problem.with_damping(damping), energy_diffusion, main_damping));
+    }
+  }
+  return outcome;
+}
+
+}  // namespace metasc::escape

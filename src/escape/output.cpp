@@ -1,0 +1,102 @@
+#include "metasc/escape/output.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace metasc::escape {
+
+namespace {
+
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+
+/// One value per scanned damping.
+std::vector<double> over_scan(const EscapeOutcome& outcome, const std::function<double(const DampingOutcome&)>& get) {
+  std::vector<double> values;
+  for (const auto& point : outcome.scan) values.push_back(get(point));
+  return values;
+}
+
+/// The rates every damping point has, by name: the same set for /escape and /escape/scan.
+const std::vector<std::pair<std::string, std::function<double(const DampingOutcome&)>>>& rate_columns() {
+  static const std::vector<std::pair<std::string, std::function<double(const DampingOutcome&)>>> columns{
+      {"rate_transition_state_per_ps", [](const DampingOutcome& o) { return o.theory.transition_state_per_ps; }},
+      {"rate_kramers_per_ps", [](const DampingOutcome& o) { return o.theory.kramers_per_ps; }},
+      {"rate_energy_diffusion_per_ps", [](const DampingOutcome& o) { return o.theory.energy_diffusion_per_ps; }},
+      {"rate_turnover_per_ps", [](const DampingOutcome& o) { return o.theory.turnover_per_ps; }},
+      {"rate_energy_diffusion_mfpt_per_ps", [](const DampingOutcome& o) { return o.energy_diffusion.rate_per_ps; }},
+      {"energy_loss", [](const DampingOutcome& o) { return o.theory.energy_loss; }},
+      {"depletion", [](const DampingOutcome& o) { return o.theory.depletion; }},
+  };
+  return columns;
+}
+
+}  // namespace
+
+void write_escape(io::H5Writer& writer, const EscapeJob& job, const EscapeOutcome& outcome) {
+  const std::string group = "/escape";
+  const auto& problem = job.problem;
+  const auto& critical = problem.well.critical;
+  const auto geometry = problem.geometry();
+  writer.attribute(group, "landscape", problem.well.name);
+  writer.attribute(group, "Q_barrier", critical.Q_barrier);
+  writer.attribute(group, "Q_metastable", critical.Q_metastable);
+  writer.attribute(group, "V_origin_meV", critical.V_origin_meV);
+  writer.attribute(group, "V_barrier_meV", critical.V_barrier_meV);
+  writer.attribute(group, "V_metastable_meV", critical.V_metastable_meV);
+  writer.attribute(group, "V_relaxed_meV", problem.relaxed_meV());
+  writer.attribute(group, "barrier_over_kT", problem.barrier_over_kT());
+  writer.attribute(group, "barrier_meV", geometry.barrier_meV);
+  writer.attribute(group, "omega_well_per_ps", geometry.omega_well_per_ps);
+  writer.attribute(group, "omega_barrier_per_ps", geometry.omega_barrier_per_ps);
+  writer.attribute(group, "action_meV_ps", geometry.action_meV_ps);
+  writer.attribute(group, "normal_action_meV_ps", outcome.main.energy_diffusion.normal_action_meV_ps);
+  writer.attribute(group, "damping_per_ps", outcome.main.damping_per_ps);
+  writer.attribute(group, "temperature_K", job.bath.temperature_K);
+  writer.attribute(group, "domain_sites", static_cast<std::int64_t>(job.phonon.domain_sites));
+  for (const auto& [name, get] : rate_columns()) writer.attribute(group, name, get(outcome.main));
+
+  if (!outcome.scan.empty()) {
+    writer.dataset(group + "/scan/damping_per_ps", over_scan(outcome, [](const auto& o) { return o.damping_per_ps; }),
+                   "1/ps");
+    for (const auto& [name, get] : rate_columns()) {
+      writer.dataset(group + "/scan/" + name, over_scan(outcome, get), name.ends_with("_per_ps") ? "1/ps" : "1");
+    }
+  }
+}
+
+void print_escape(std::ostream& out, const EscapeJob& job, const EscapeOutcome& outcome) {
+  const auto& problem = job.problem;
+  const auto geometry = problem.geometry();
+  const auto& main = outcome.main;
+  char line[400];
+  std::snprintf(line, sizeof line,
+                "metasc-escape: %s landscape, T = %g K, N_s = %lld, gamma = %g /ps\n"
+                "  barrier dE_b = %.4g meV = %.3f k_BT, omega_a = %.4g, omega_b = %.4g rad/ps, gamma/omega_b = %.3g,"
+                " I_b = %.4g meV ps, delta = %.4g, A(delta) = %.4g\n",
+                problem.well.name.c_str(), job.bath.temperature_K, static_cast<long long>(job.phonon.domain_sites),
+                main.damping_per_ps, geometry.barrier_meV, problem.barrier_over_kT(), geometry.omega_well_per_ps,
+                geometry.omega_barrier_per_ps, main.damping_per_ps / geometry.omega_barrier_per_ps,
+                geometry.action_meV_ps, main.theory.energy_loss, main.theory.depletion);
+  out << line;
+  out << "  method                              rate [1/ps]   95% interval               wall [s]  trajectory-steps\n";
+  const auto row = [&](const char* name, double rate, double low, double high, double wall_s, double steps) {
+    char interval[64] = "";
+    if (std::isfinite(low)) std::snprintf(interval, sizeof interval, "[%.4g, %.4g]", low, high);
+    char cost[64] = "";
+    if (std::isfinite(wall_s)) std::snprintf(cost, sizeof cost, "%8.3g  %.3g", wall_s, steps);
+    std::snprintf(line, sizeof line, "  %-34s  %-12.5g  %-25s  %s\n", name, rate, interval, cost);
+    out << line;
+  };
+  row("transition state", main.theory.transition_state_per_ps, nan, nan, nan, nan);
+  row("Kramers-Grote-Hynes", main.theory.kramers_per_ps, nan, nan, nan, nan);
+  row("energy diffusion k_ED", main.theory.energy_diffusion_per_ps, nan, nan, nan, nan);
+  row("Mel'nikov-Meshkov turnover", main.theory.turnover_per_ps, nan, nan, nan, nan);
+  row("energy-diffusion MFPT (1-D)", main.energy_diffusion.rate_per_ps, nan, nan, nan, nan);
+  if (!outcome.scan.empty()) out << "  damping scan: " << outcome.scan.size() << " values of gamma\n";
+}
+
+}  // namespace metasc::escape
