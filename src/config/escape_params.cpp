@@ -1,9 +1,9 @@
 #include "metasc/config/escape_params.hpp"
 
 #include <algorithm>
-#include <sstream>
 
 #include "metasc/error.hpp"
+#include "metasc/format_number.hpp"
 
 namespace metasc::config {
 
@@ -53,17 +53,6 @@ void declare_escape_keys(Registry& registry) {
                 .help = "turnover scan: every method at each damping gamma, start:stop:count[:log] (optional)"});
 }
 
-namespace {
-
-std::string number(double value) {
-  std::ostringstream out;
-  out.precision(6);
-  out << value;
-  return out.str();
-}
-
-}  // namespace
-
 EscapeParams EscapeParams::from(const Config& config) {
   EscapeParams params{};
   const auto landscape = config.text("escape.landscape");
@@ -74,8 +63,8 @@ EscapeParams EscapeParams::from(const Config& config) {
                   .Q_barrier = config.real("escape.Q_barrier"),
                   .Q_metastable = config.real("escape.Q_metastable")};
   if (params.landscape != EscapeLandscape::bcs && !(params.shape.Q_metastable > params.shape.Q_barrier)) {
-    throw ConfigError("escape.Q_metastable must be > escape.Q_barrier = " + number(params.shape.Q_barrier) +
-                      " (got '" + number(params.shape.Q_metastable) + "')");
+    throw ConfigError("escape.Q_metastable must be > escape.Q_barrier = " + format_number(params.shape.Q_barrier) +
+                      " (got '" + format_number(params.shape.Q_metastable) + "')");
   }
   params.margin_kT = config.real("escape.margin_kT");
   params.transient_ps = config.real("escape.transient_ps");

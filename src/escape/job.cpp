@@ -1,21 +1,14 @@
 #include "metasc/escape/job.hpp"
 
-#include <sstream>
 
 #include "metasc/config/landscape_params.hpp"
 #include "metasc/error.hpp"
+#include "metasc/format_number.hpp"
 #include "metasc/physics/model.hpp"
 
 namespace metasc::escape {
 
 namespace {
-
-std::string number(double value) {
-  std::ostringstream out;
-  out.precision(6);
-  out << value;
-  return out.str();
-}
 
 /// How far above the barrier energy the analytic wells are tabulated, in k_BT per site:
 /// a thermal trajectory never climbs e^{−40} high.
@@ -56,7 +49,7 @@ EscapeJob EscapeJob::from(const config::Config& config) {
   const auto langevin = config::LangevinParams::from(config);
   const auto settings = config::EscapeParams::from(config);
   if (!(bath.kT_meV > 0.0))
-    throw ConfigError("bath.temperature_K must be > 0 for thermal escape (got '" + number(bath.temperature_K) + "')");
+    throw ConfigError("bath.temperature_K must be > 0 for thermal escape (got '" + format_number(bath.temperature_K) + "')");
 
   const stochastic::Oscillator oscillator{.angular_per_ps = phonon.angular_per_ps,
                                           .damping_per_ps = phonon.damping_per_ps,
@@ -67,8 +60,8 @@ EscapeJob EscapeJob::from(const config::Config& config) {
   const auto& critical = job.problem.well.critical;
   if (!(job.problem.relaxed_meV() > critical.V_origin_meV)) {
     throw ConfigError("escape.margin_kT must be < N_s (V(Q_B) - V(0))/k_BT = " +
-                      number((critical.V_barrier_meV - critical.V_origin_meV) / job.problem.kT_per_site_meV()) +
-                      ", or the relaxed normal well is empty (got '" + number(settings.margin_kT) + "')");
+                      format_number((critical.V_barrier_meV - critical.V_origin_meV) / job.problem.kT_per_site_meV()) +
+                      ", or the relaxed normal well is empty (got '" + format_number(settings.margin_kT) + "')");
   }
   return job;
 }

@@ -3,22 +3,15 @@
 #include <boost/math/tools/toms748_solve.hpp>
 #include <cmath>
 #include <cstdint>
-#include <sstream>
 
 #include "metasc/error.hpp"
+#include "metasc/format_number.hpp"
 #include "metasc/physics/landscape_summary.hpp"
 #include "metasc/units.hpp"
 
 namespace metasc::escape {
 
 namespace {
-
-std::string number(double value) {
-  std::ostringstream out;
-  out.precision(6);
-  out << value;
-  return out.str();
-}
 
 stochastic::LandscapeNodes tabulate(const physics::AnalyticWell& shape, double Q_edge, int points) {
   stochastic::LandscapeNodes nodes{.Q_first = 0.0, .Q_step = Q_edge / (points - 1), .potential_meV = {}, .slope_meV = {}};
@@ -35,7 +28,7 @@ stochastic::LandscapeNodes tabulate(const physics::AnalyticWell& shape, double Q
 double outer_point(const physics::Potential& potential, const physics::CriticalPoints& critical, double level_meV) {
   const auto excess = [&](double Q) { return potential(Q) - level_meV; };
   if (!(excess(critical.Q_metastable) < 0.0))
-    throw NumericalError("outer_point: level " + number(level_meV) + " meV is not above V(Q_MS)");
+    throw NumericalError("outer_point: level " + format_number(level_meV) + " meV is not above V(Q_MS)");
   // Walk outward in doubling steps until the wall is above the level, then bracket.
   double inner = critical.Q_metastable;
   double step = 0.5 * (critical.Q_metastable - critical.Q_barrier);
@@ -50,16 +43,16 @@ double outer_point(const physics::Potential& potential, const physics::CriticalP
     }
     inner = outer;
   }
-  throw NumericalError("outer_point: the outer wall never reaches " + number(level_meV) + " meV");
+  throw NumericalError("outer_point: the outer wall never reaches " + format_number(level_meV) + " meV");
 }
 
 Well bcs_well(const physics::Model& model, double temperature_K, int points, double phonon_energy_meV) {
   const auto summary = physics::summarize_landscape(model, temperature_K, points, {});
   const auto& critical = summary.critical;
   if (std::isnan(critical.Q_barrier)) {
-    throw ConfigError("bath.temperature_K = " + number(temperature_K) + ": the landscape is " +
+    throw ConfigError("bath.temperature_K = " + format_number(temperature_K) + ": the landscape is " +
                       physics::class_name(critical.kind) + ", with no metastable well to escape from (T_B = " +
-                      number(summary.blocking_temperature_K) + " K, see metasc-landscape)");
+                      format_number(summary.blocking_temperature_K) + " K, see metasc-landscape)");
   }
   // The table's half on Q >= 0, mirrored: the very numbers metasc-ensemble integrates.
   const std::size_t zero = summary.Q.size() / 2;
