@@ -24,7 +24,7 @@ void declare_escape_keys(Registry& registry) {
                 .choices = {"theory", "mfpt", "ensemble", "ffs"},
                 .help = "rate methods besides rate theory (always on): mfpt (exact, PETSc), ensemble (brute "
                         "force, censored MLE), ffs (forward flux sampling)"});
-  registry.add({.key = "escape.mfpt_resolution", .default_value = "12", .bounds = between(2.0, 1e3),
+  registry.add({.key = "escape.mfpt_resolution", .default_value = "16", .bounds = between(2.0, 1e3),
                 .help = "MFPT grid nodes per thermal width sigma_Q = sqrt(k_BT/(N_s V''(Q_MS))) and "
                         "sigma_P = sqrt(omega k_BT/(N_s hbar)); a second solve at half of it measures convergence"});
   registry.add({.key = "escape.mfpt_wall_kT", .unit = "k_B T", .default_value = "10", .bounds = between(1.0, 1e3),

@@ -28,16 +28,22 @@ Well make_well(const config::EscapeParams& settings, const config::Config& confi
                        table_reach_kT * bath.kT_meV / static_cast<double>(phonon.domain_sites), phonon.energy_meV);
 }
 
-DampingOutcome run_at(const EscapeProblem& problem, const EnergyDiffusionMfpt& energy_diffusion_at_main,
-                      double main_damping_per_ps) {
+DampingOutcome run_at(const Environment& environment, const EscapeJob& job, const EscapeProblem& problem,
+                      const EnergyDiffusionMfpt& energy_diffusion_at_main) {
   DampingOutcome outcome{.damping_per_ps = problem.oscillator.damping_per_ps,
                          .theory = problem.theory(),
                          .energy_diffusion = energy_diffusion_at_main};
   // Energy diffusion: every time scales as 1/γ, exactly.
-  const double speedup = outcome.damping_per_ps / main_damping_per_ps;
+  const double speedup = outcome.damping_per_ps / job.problem.oscillator.damping_per_ps;
   outcome.energy_diffusion.mean_time_ps /= speedup;
   outcome.energy_diffusion.junction_time_ps /= speedup;
   outcome.energy_diffusion.rate_per_ps *= speedup;
+  const auto& methods = job.settings.methods;
+  if (methods.mfpt) {
+    const double start = MPI_Wtime();
+    outcome.mfpt = mfpt_rate(environment.comm(), problem, job.settings.mfpt);
+    outcome.mfpt_wall_s = MPI_Wtime() - start;
+  }
   return outcome;
 }
 
@@ -66,14 +72,13 @@ EscapeJob EscapeJob::from(const config::Config& config) {
   return job;
 }
 
-EscapeOutcome run_escape(const Environment&, const EscapeJob& job, bool) {
+EscapeOutcome run_escape(const Environment& environment, const EscapeJob& job, bool) {
   const auto& problem = job.problem;
   const auto energy_diffusion = energy_diffusion_mfpt(problem);
-  const double main_damping = problem.oscillator.damping_per_ps;
-  EscapeOutcome outcome{.main = run_at(problem, energy_diffusion, main_damping), .scan = {}};
+  EscapeOutcome outcome{.main = run_at(environment, job, problem, energy_diffusion), .scan = {}};
   if (job.settings.damping_scan_per_ps) {
     for (const double damping : job.settings.damping_scan_per_ps->values()) {
-      outcome.scan.push_back(run_at(problem.with_damping(damping), energy_diffusion, main_damping));
+      outcome.scan.push_back(run_at(environment, job, problem.with_damping(damping), energy_diffusion));
     }
   }
   return outcome;

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <functional>
 #include <limits>
 #include <string>
@@ -20,18 +21,39 @@ std::vector<double> over_scan(const EscapeOutcome& outcome, const std::function<
   return values;
 }
 
-/// The rates every damping point has, by name: the same set for /escape and /escape/scan.
-const std::vector<std::pair<std::string, std::function<double(const DampingOutcome&)>>>& rate_columns() {
-  static const std::vector<std::pair<std::string, std::function<double(const DampingOutcome&)>>> columns{
-      {"rate_transition_state_per_ps", [](const DampingOutcome& o) { return o.theory.transition_state_per_ps; }},
-      {"rate_kramers_per_ps", [](const DampingOutcome& o) { return o.theory.kramers_per_ps; }},
-      {"rate_energy_diffusion_per_ps", [](const DampingOutcome& o) { return o.theory.energy_diffusion_per_ps; }},
-      {"rate_turnover_per_ps", [](const DampingOutcome& o) { return o.theory.turnover_per_ps; }},
-      {"rate_energy_diffusion_mfpt_per_ps", [](const DampingOutcome& o) { return o.energy_diffusion.rate_per_ps; }},
-      {"energy_loss", [](const DampingOutcome& o) { return o.theory.energy_loss; }},
-      {"depletion", [](const DampingOutcome& o) { return o.theory.depletion; }},
+/// A quantity every damping point has: /escape attribute and /escape/scan dataset `name`;
+/// wall-clock seconds go to /escape/wall_s instead, outside the rank-independent results.
+struct Column {
+  std::string name;
+  std::string unit;
+  std::function<double(const DampingOutcome&)> get;
+  bool wall_clock = false;
+};
+
+double or_nan(bool present, double value) { return present ? value : nan; }
+
+const std::vector<Column>& columns() {
+  static const std::vector<Column> all{
+      {"rate_transition_state_per_ps", "1/ps", [](const DampingOutcome& o) { return o.theory.transition_state_per_ps; }},
+      {"rate_kramers_per_ps", "1/ps", [](const DampingOutcome& o) { return o.theory.kramers_per_ps; }},
+      {"rate_energy_diffusion_per_ps", "1/ps", [](const DampingOutcome& o) { return o.theory.energy_diffusion_per_ps; }},
+      {"rate_turnover_per_ps", "1/ps", [](const DampingOutcome& o) { return o.theory.turnover_per_ps; }},
+      {"rate_energy_diffusion_mfpt_per_ps", "1/ps", [](const DampingOutcome& o) { return o.energy_diffusion.rate_per_ps; }},
+      {"energy_loss", "1", [](const DampingOutcome& o) { return o.theory.energy_loss; }},
+      {"depletion", "1", [](const DampingOutcome& o) { return o.theory.depletion; }},
+      {"rate_mfpt_per_ps", "1/ps", [](const DampingOutcome& o) { return or_nan(o.mfpt.has_value(), o.mfpt ? o.mfpt->rate_per_ps : 0.0); }},
+      {"rate_mfpt_coarse_per_ps", "1/ps",
+       [](const DampingOutcome& o) { return or_nan(o.mfpt.has_value(), o.mfpt ? o.mfpt->coarse.rate_per_ps : 0.0); }},
+      {"rate_mfpt_fine_per_ps", "1/ps",
+       [](const DampingOutcome& o) { return or_nan(o.mfpt.has_value(), o.mfpt ? o.mfpt->fine.rate_per_ps : 0.0); }},
+      {"mfpt_grid_error", "1", [](const DampingOutcome& o) { return or_nan(o.mfpt.has_value(), o.mfpt ? o.mfpt->grid_error : 0.0); }},
+      {"mfpt_unknowns", "1",
+       [](const DampingOutcome& o) {
+         return or_nan(o.mfpt.has_value(), o.mfpt ? static_cast<double>(o.mfpt->coarse.unknowns + o.mfpt->fine.unknowns) : 0.0);
+       }},
+      {"mfpt", "s", [](const DampingOutcome& o) { return or_nan(o.mfpt.has_value(), o.mfpt_wall_s); }, true},
   };
-  return columns;
+  return all;
 }
 
 }  // namespace
@@ -57,13 +79,15 @@ void write_escape(io::H5Writer& writer, const EscapeJob& job, const EscapeOutcom
   writer.attribute(group, "damping_per_ps", outcome.main.damping_per_ps);
   writer.attribute(group, "temperature_K", job.bath.temperature_K);
   writer.attribute(group, "domain_sites", static_cast<std::int64_t>(job.phonon.domain_sites));
-  for (const auto& [name, get] : rate_columns()) writer.attribute(group, name, get(outcome.main));
-
+  for (const auto& column : columns()) {
+    writer.attribute(column.wall_clock ? group + "/wall_s" : group, column.name, column.get(outcome.main));
+  }
   if (!outcome.scan.empty()) {
     writer.dataset(group + "/scan/damping_per_ps", over_scan(outcome, [](const auto& o) { return o.damping_per_ps; }),
                    "1/ps");
-    for (const auto& [name, get] : rate_columns()) {
-      writer.dataset(group + "/scan/" + name, over_scan(outcome, get), name.ends_with("_per_ps") ? "1/ps" : "1");
+    for (const auto& column : columns()) {
+      writer.dataset((column.wall_clock ? group + "/wall_s/scan_" : group + "/scan/") + column.name,
+                     over_scan(outcome, column.get), column.unit);
     }
   }
 }
@@ -87,7 +111,8 @@ void print_escape(std::ostream& out, const EscapeJob& job, const EscapeOutcome& 
     char interval[64] = "";
     if (std::isfinite(low)) std::snprintf(interval, sizeof interval, "[%.4g, %.4g]", low, high);
     char cost[64] = "";
-    if (std::isfinite(wall_s)) std::snprintf(cost, sizeof cost, "%8.3g  %.3g", wall_s, steps);
+    if (std::isfinite(wall_s)) std::snprintf(cost, sizeof cost, "%8.3g", wall_s);
+    if (std::isfinite(steps)) std::snprintf(cost + std::strlen(cost), sizeof cost - std::strlen(cost), "  %.3g", steps);
     std::snprintf(line, sizeof line, "  %-34s  %-12.5g  %-25s  %s\n", name, rate, interval, cost);
     out << line;
   };
@@ -96,6 +121,20 @@ void print_escape(std::ostream& out, const EscapeJob& job, const EscapeOutcome& 
   row("energy diffusion k_ED", main.theory.energy_diffusion_per_ps, nan, nan, nan, nan);
   row("Mel'nikov-Meshkov turnover", main.theory.turnover_per_ps, nan, nan, nan, nan);
   row("energy-diffusion MFPT (1-D)", main.energy_diffusion.rate_per_ps, nan, nan, nan, nan);
+  if (main.mfpt) {
+    const auto& mfpt = *main.mfpt;
+    std::snprintf(line, sizeof line, "MFPT %lldx%lld (r = %g, %g)", static_cast<long long>(mfpt.fine.grid.Q_points),
+                  static_cast<long long>(mfpt.fine.grid.P_points), job.settings.mfpt.resolution / 2,
+                  job.settings.mfpt.resolution);
+    const std::string name = line;
+    row(name.c_str(), mfpt.rate_per_ps, nan, nan, main.mfpt_wall_s, nan);
+    std::snprintf(line, sizeof line,
+                  "    grid study: %.5g (r/2), %.5g (r), extrapolated %.5g (a %.2g%% step)%s; %lld unknowns\n",
+                  mfpt.coarse.rate_per_ps, mfpt.fine.rate_per_ps, mfpt.rate_per_ps, 100.0 * mfpt.grid_error,
+                  !(mfpt.grid_error <= 0.1) ? " - NOT CONVERGED, raise escape.mfpt_resolution" : "",
+                  static_cast<long long>(mfpt.fine.unknowns));
+    out << line;
+  }
   if (!outcome.scan.empty()) out << "  damping scan: " << outcome.scan.size() << " values of gamma\n";
 }
 

@@ -11,6 +11,7 @@
 #include "metasc/config/langevin_params.hpp"
 #include "metasc/config/model_params.hpp"
 #include "metasc/escape/energy_diffusion.hpp"
+#include "metasc/escape/mfpt.hpp"
 #include "metasc/escape/problem.hpp"
 #include "metasc/parallel/environment.hpp"
 #include "metasc/physics/escape_theory.hpp"
@@ -29,10 +30,13 @@ struct EscapeJob {
 };
 
 /// Every method's answer at one damping γ. Rates [1/ps]; absent methods were not asked for.
+/// Wall-clock seconds [s] are rank 0's, around each collective method.
 struct DampingOutcome {
   double damping_per_ps;
   physics::EscapeRates theory;
   EnergyDiffusionMfpt energy_diffusion;
+  std::optional<MfptRate> mfpt;
+  double mfpt_wall_s = 0.0;
 };
 
 struct EscapeOutcome {

@@ -1,0 +1,100 @@
+// The exact MFPT on the PETSc DMDA against rate theory where it holds — KGH at
+// moderate damping, Mel'nikov–Meshkov at weak damping where nothing re-traps —
+// its grid convergence, its two linear solvers, and its independence of the
+// number of ranks. Runs on 1, 2 and 3 ranks.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "metasc/escape/mfpt.hpp"
+#include "metasc/units.hpp"
+#include "test_environment.hpp"
+
+using namespace metasc;
+
+namespace {
+
+constexpr double kT = 8.617;  // meV, 100 K
+
+/// A test well with barrier βΔE_b and damping γ = damping_over_barrier·ω_b.
+escape::EscapeProblem test_problem(physics::WellForm form, double Q_barrier, double Q_metastable,
+                                   double barrier_over_kT, double damping_over_barrier) {
+  const physics::AnalyticWell shape(form, 1.0, Q_barrier, Q_metastable);
+  const double sites = barrier_over_kT * kT;  // ΔV = 1 meV
+  const escape::EscapeProblem problem{
+      escape::analytic_well(shape, "test", 401, 40.0 * kT / sites, units::phonon_energy_meV(22.0)),
+      {.angular_per_ps = units::angular_per_ps(22.0), .damping_per_ps = 1.0, .kT_meV = kT, .domain_sites = sites},
+      2.0};
+  return problem.with_damping(damping_over_barrier * problem.geometry().omega_barrier_per_ps);
+}
+
+config::MfptParams lu(double resolution) {
+  return {.resolution = resolution, .wall_kT = 10.0, .solver = config::MfptSolver::lu, .rtol = 1e-10};
+}
+
+}  // namespace
+
+TEST_CASE("MFPT: Kramers-Grote-Hynes at moderate damping (gamma/omega_b = 0.5) within 10%", "[escape][mfpt]") {
+  const auto comm = test_environment().comm();
+  for (const auto form : {physics::WellForm::cubic, physics::WellForm::quartic}) {
+    for (const double height : {8.0, 10.0}) {
+      const auto problem = test_problem(form, 0.2, 0.35, height, 0.5);
+      const auto rate = escape::mfpt_rate(comm, problem, lu(10.0));
+      const double kramers = problem.theory().kramers_per_ps;
+      INFO("beta dE_b = " << height << ", MFPT/KGH = " << rate.rate_per_ps / kramers);
+      CHECK(std::abs(rate.rate_per_ps / kramers - 1.0) < 0.10);
+      // Here k_MM = k_KGH: the depletion is negligible at δ ~ 30.
+      CHECK(problem.theory().depletion > 0.999);
+    }
+  }
+}
+
+TEST_CASE("MFPT: doubling the grid resolution changes the rate by less than 2%", "[escape][mfpt]") {
+  const auto comm = test_environment().comm();
+  const auto problem = test_problem(physics::WellForm::cubic, 0.2, 0.35, 8.0, 0.5);
+  const auto coarse = escape::mfpt_rate(comm, problem, lu(10.0));
+  const auto fine = escape::mfpt_rate(comm, problem, lu(20.0));
+  INFO("extrapolated rates " << coarse.rate_per_ps << " (r = 5, 10) and " << fine.rate_per_ps << " (r = 10, 20)");
+  CHECK(std::abs(fine.rate_per_ps / coarse.rate_per_ps - 1.0) < 0.02);
+  // The extrapolation is second order: each solve approaches the limit from one side, the
+  // error quartering with each doubling, so the extrapolated value lies beyond the finest solve.
+  CHECK(fine.fine.rate_per_ps > fine.coarse.rate_per_ps);
+  CHECK(fine.rate_per_ps > fine.fine.rate_per_ps);
+  CHECK(fine.grid_error < coarse.grid_error);
+}
+
+TEST_CASE("MFPT: Mel'nikov-Meshkov turnover at weak damping (delta = 3) within 15%", "[escape][mfpt]") {
+  // A wide, deep normal well (Q_B = 3L): a trajectory that crosses the barrier loses
+  // δ I_N/I_b ≈ 30 k_BT per orbit there and cannot come back, so the first-crossing theory
+  // applies; with the narrower normal wells re-trapping makes the true rate visibly smaller.
+  const auto comm = test_environment().comm();
+  auto problem = test_problem(physics::WellForm::cubic, 0.45, 0.6, 8.0, 1.0);
+  problem = problem.with_damping(3.0 * problem.oscillator.damping_per_ps / problem.theory().energy_loss);
+  const auto theory = problem.theory();
+  REQUIRE(theory.energy_loss == Approx(3.0));
+  const auto rate = escape::mfpt_rate(comm, problem, lu(20.0));
+  INFO("MFPT/k_MM = " << rate.rate_per_ps / theory.turnover_per_ps << ", MFPT/KGH = "
+                      << rate.rate_per_ps / theory.kramers_per_ps);
+  CHECK(std::abs(rate.rate_per_ps / theory.turnover_per_ps - 1.0) < 0.15);
+  // ... and the depletion matters: KGH alone is off by more than the tolerance.
+  CHECK(rate.rate_per_ps / theory.kramers_per_ps < 0.85);
+}
+
+TEST_CASE("MFPT: GMRES and LU agree; LU is bitwise the same on one rank and on all", "[escape][mfpt]") {
+  const auto& environment = test_environment();
+  const auto problem = test_problem(physics::WellForm::quartic, 0.2, 0.35, 6.0, 0.5);
+  const auto grid = escape::phase_grid(problem, 6.0, 10.0);
+  const auto direct = escape::solve_mfpt(environment.comm(), problem, grid, lu(6.0));
+  const auto iterative = escape::solve_mfpt(
+      environment.comm(), problem, grid,
+      {.resolution = 6.0, .wall_kT = 10.0, .solver = config::MfptSolver::gmres, .rtol = 1e-12});
+  CHECK(iterative.iterations > 0);
+  CHECK(iterative.mean_time_ps == Approx(direct.mean_time_ps).epsilon(1e-8));
+  CHECK(direct.unknowns == iterative.unknowns);
+  CHECK(direct.unknowns < grid.Q_points * grid.P_points);
+  // The same solve on rank 0 alone.
+  double alone = 0.0;
+  if (environment.is_root()) alone = escape::solve_mfpt(MPI_COMM_SELF, problem, grid, lu(6.0)).mean_time_ps;
+  MPI_Bcast(&alone, 1, MPI_DOUBLE, 0, environment.comm());
+  CHECK(direct.mean_time_ps == alone);
+}
