@@ -5,6 +5,7 @@
 #include "metasc/error.hpp"
 #include "metasc/format_number.hpp"
 #include "metasc/physics/model.hpp"
+#include "metasc/stochastic/integrator.hpp"
 
 namespace metasc::escape {
 
@@ -39,10 +40,22 @@ DampingOutcome run_at(const Environment& environment, const EscapeJob& job, cons
   outcome.energy_diffusion.junction_time_ps /= speedup;
   outcome.energy_diffusion.rate_per_ps *= speedup;
   const auto& methods = job.settings.methods;
-  if (methods.mfpt) {
+  // Each method is collective; rank 0's clock times it.
+  const auto timed = [&](double& wall_s, const auto& method) {
     const double start = MPI_Wtime();
-    outcome.mfpt = mfpt_rate(environment.comm(), problem, job.settings.mfpt);
-    outcome.mfpt_wall_s = MPI_Wtime() - start;
+    method();
+    wall_s = MPI_Wtime() - start;
+  };
+  if (methods.mfpt) {
+    timed(outcome.mfpt_wall_s, [&] { outcome.mfpt = mfpt_rate(environment.comm(), problem, job.settings.mfpt); });
+  }
+  if (methods.ensemble) {
+    timed(outcome.ensemble_wall_s,
+          [&] { outcome.ensemble = ensemble_rate(environment, problem, job.langevin, job.settings.transient_ps); });
+  }
+  if (methods.forward_flux) {
+    timed(outcome.forward_flux_wall_s,
+          [&] { outcome.forward_flux = forward_flux(environment, problem, job.langevin, job.settings.forward_flux); });
   }
   return outcome;
 }
@@ -68,6 +81,27 @@ EscapeJob EscapeJob::from(const config::Config& config) {
     throw ConfigError("escape.margin_kT must be < N_s (V(Q_B) - V(0))/k_BT = " +
                       format_number((critical.V_barrier_meV - critical.V_origin_meV) / job.problem.kT_per_site_meV()) +
                       ", or the relaxed normal well is empty (got '" + format_number(settings.margin_kT) + "')");
+  }
+  if (settings.methods.forward_flux && !(settings.forward_flux.basin_kT < job.problem.barrier_over_kT())) {
+    throw ConfigError("escape.ffs_basin_kT must be below the barrier N_s (V(Q_B) - V(Q_MS))/k_BT = " +
+                      format_number(job.problem.barrier_over_kT()) + " (got '" +
+                      format_number(settings.forward_flux.basin_kT) + "')");
+  }
+  if (settings.methods.ensemble && langevin.step_count() < 2) {
+    throw ConfigError("langevin.t_end_ps must span at least two steps of langevin.dt_ps = " +
+                      format_number(langevin.dt_ps) + " (got '" + format_number(langevin.t_end_ps) + "')");
+  }
+  if (settings.methods.ensemble || settings.methods.forward_flux) {
+    // The integrators refuse an unstable step (ConfigError naming langevin.dt_ps) at every damping run.
+    std::vector<double> dampings{phonon.damping_per_ps};
+    if (settings.damping_scan_per_ps) {
+      const auto scanned = settings.damping_scan_per_ps->values();
+      dampings.insert(dampings.end(), scanned.begin(), scanned.end());
+    }
+    for (const double damping : dampings) {
+      stochastic::LangevinIntegrator<stochastic::ForceTable>(langevin.scheme, job.problem.with_damping(damping).oscillator,
+                                                             langevin.dt_ps, job.problem.well.table, langevin.seed);
+    }
   }
   return job;
 }

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "metasc/stats/censored_rate.hpp"
+
 namespace metasc::escape {
 
 namespace {
@@ -32,6 +34,16 @@ struct Column {
 
 double or_nan(bool present, double value) { return present ? value : nan; }
 
+/// A field of the ensemble's censored-MLE rate; NaN without one.
+double sampled(const DampingOutcome& o, double stats::RateEstimate::*field) {
+  return o.ensemble && o.ensemble->escape ? o.ensemble->escape->rate.*field : nan;
+}
+
+/// A field of the forward-flux result; NaN without one.
+double flux(const DampingOutcome& o, double ForwardFluxResult::*field) {
+  return o.forward_flux ? *o.forward_flux.*field : nan;
+}
+
 const std::vector<Column>& columns() {
   static const std::vector<Column> all{
       {"rate_transition_state_per_ps", "1/ps", [](const DampingOutcome& o) { return o.theory.transition_state_per_ps; }},
@@ -51,7 +63,26 @@ const std::vector<Column>& columns() {
        [](const DampingOutcome& o) {
          return or_nan(o.mfpt.has_value(), o.mfpt ? static_cast<double>(o.mfpt->coarse.unknowns + o.mfpt->fine.unknowns) : 0.0);
        }},
+      {"rate_sampled_per_ps", "1/ps", [](const DampingOutcome& o) { return sampled(o, &stats::RateEstimate::rate_per_ps); }},
+      {"rate_sampled_ci_low_per_ps", "1/ps", [](const DampingOutcome& o) { return sampled(o, &stats::RateEstimate::low_per_ps); }},
+      {"rate_sampled_ci_high_per_ps", "1/ps",
+       [](const DampingOutcome& o) { return sampled(o, &stats::RateEstimate::high_per_ps); }},
+      {"sampled_escapes", "1",
+       [](const DampingOutcome& o) {
+         return or_nan(o.ensemble && o.ensemble->escape, o.ensemble && o.ensemble->escape ? static_cast<double>(o.ensemble->escape->exposure.escapes) : 0.0);
+       }},
+      {"sampled_trapped", "1",
+       [](const DampingOutcome& o) { return or_nan(o.ensemble.has_value(), o.ensemble ? static_cast<double>(o.ensemble->trapped) : 0.0); }},
+      {"sampled_trajectory_steps", "1",
+       [](const DampingOutcome& o) { return or_nan(o.ensemble.has_value(), o.ensemble ? o.ensemble->trajectory_steps : 0.0); }},
+      {"rate_ffs_per_ps", "1/ps", [](const DampingOutcome& o) { return flux(o, &ForwardFluxResult::rate_per_ps); }},
+      {"rate_ffs_ci_low_per_ps", "1/ps", [](const DampingOutcome& o) { return flux(o, &ForwardFluxResult::low_per_ps); }},
+      {"rate_ffs_ci_high_per_ps", "1/ps", [](const DampingOutcome& o) { return flux(o, &ForwardFluxResult::high_per_ps); }},
+      {"ffs_flux_per_ps", "1/ps", [](const DampingOutcome& o) { return flux(o, &ForwardFluxResult::flux_per_ps); }},
+      {"ffs_trajectory_steps", "1", [](const DampingOutcome& o) { return flux(o, &ForwardFluxResult::trajectory_steps); }},
       {"mfpt", "s", [](const DampingOutcome& o) { return or_nan(o.mfpt.has_value(), o.mfpt_wall_s); }, true},
+      {"ensemble", "s", [](const DampingOutcome& o) { return or_nan(o.ensemble.has_value(), o.ensemble_wall_s); }, true},
+      {"ffs", "s", [](const DampingOutcome& o) { return or_nan(o.forward_flux.has_value(), o.forward_flux_wall_s); }, true},
   };
   return all;
 }
@@ -81,6 +112,12 @@ void write_escape(io::H5Writer& writer, const EscapeJob& job, const EscapeOutcom
   writer.attribute(group, "domain_sites", static_cast<std::int64_t>(job.phonon.domain_sites));
   for (const auto& column : columns()) {
     writer.attribute(column.wall_clock ? group + "/wall_s" : group, column.name, column.get(outcome.main));
+  }
+  if (outcome.main.forward_flux) {
+    const auto& ffs = *outcome.main.forward_flux;
+    writer.dataset(group + "/ffs/interfaces_meV", ffs.interfaces_meV, "meV per site");
+    writer.dataset(group + "/ffs/probabilities", ffs.probabilities, "1 (P(lambda_i+1|lambda_i), last P(B|lambda_n))");
+    writer.dataset(group + "/ffs/replica_rates_per_ps", ffs.replica_rates_per_ps, "1/ps");
   }
   if (!outcome.scan.empty()) {
     writer.dataset(group + "/scan/damping_per_ps", over_scan(outcome, [](const auto& o) { return o.damping_per_ps; }),
@@ -134,6 +171,36 @@ void print_escape(std::ostream& out, const EscapeJob& job, const EscapeOutcome& 
                   !(mfpt.grid_error <= 0.1) ? " - NOT CONVERGED, raise escape.mfpt_resolution" : "",
                   static_cast<long long>(mfpt.fine.unknowns));
     out << line;
+  }
+  if (main.ensemble) {
+    const auto& ensemble = *main.ensemble;
+    if (ensemble.escape) {
+      const auto& rate = ensemble.escape->rate;
+      row("ensemble (brute force)", rate.rate_per_ps, rate.low_per_ps, rate.high_per_ps, main.ensemble_wall_s,
+          ensemble.trajectory_steps);
+      std::snprintf(line, sizeof line, "    %llu of %llu trapped, %llu escapes in %.4g ps at risk\n",
+                    static_cast<unsigned long long>(ensemble.trapped),
+                    static_cast<unsigned long long>(ensemble.trajectories),
+                    static_cast<unsigned long long>(ensemble.escape->exposure.escapes),
+                    ensemble.escape->exposure.time_at_risk_ps);
+      out << line;
+    } else {
+      row("ensemble (brute force): no time at risk", nan, nan, nan, main.ensemble_wall_s, ensemble.trajectory_steps);
+    }
+  }
+  if (main.forward_flux) {
+    const auto& ffs = *main.forward_flux;
+    row("forward flux sampling", ffs.rate_per_ps, ffs.low_per_ps, ffs.high_per_ps, main.forward_flux_wall_s,
+        ffs.trajectory_steps);
+    std::snprintf(line, sizeof line, "    %zu replicas, flux %.4g /ps from %llu crossings, %zu interfaces, P:",
+                  ffs.replica_rates_per_ps.size(), ffs.flux_per_ps, static_cast<unsigned long long>(ffs.flux_crossings),
+                  ffs.interfaces_meV.size());
+    out << line;
+    for (const double p : ffs.probabilities) {
+      std::snprintf(line, sizeof line, " %.3g", p);
+      out << line;
+    }
+    out << "\n";
   }
   if (!outcome.scan.empty()) out << "  damping scan: " << outcome.scan.size() << " values of gamma\n";
 }

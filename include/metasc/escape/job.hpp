@@ -11,6 +11,8 @@
 #include "metasc/config/langevin_params.hpp"
 #include "metasc/config/model_params.hpp"
 #include "metasc/escape/energy_diffusion.hpp"
+#include "metasc/escape/ensemble_rate.hpp"
+#include "metasc/escape/forward_flux.hpp"
 #include "metasc/escape/mfpt.hpp"
 #include "metasc/escape/problem.hpp"
 #include "metasc/parallel/environment.hpp"
@@ -36,7 +38,9 @@ struct DampingOutcome {
   physics::EscapeRates theory;
   EnergyDiffusionMfpt energy_diffusion;
   std::optional<MfptRate> mfpt;
-  double mfpt_wall_s = 0.0;
+  std::optional<EnsembleRate> ensemble;
+  std::optional<ForwardFluxResult> forward_flux;
+  double mfpt_wall_s = 0.0, ensemble_wall_s = 0.0, forward_flux_wall_s = 0.0;
 };
 
 struct EscapeOutcome {

@@ -1,0 +1,60 @@
+#pragma once
+/// Forward flux sampling (Allen, Valeriani, ten Wolde 2009) of the escape rate,
+/// with interfaces in the energy per site e = (ħ/ω)P²/2 + V(Q) — the slow
+/// variable at weak damping, and a valid order parameter at any damping:
+///
+///   A   = the metastable basin {|Q| > Q_B, e < λ_0}, λ_0 = V(Q_MS) + b k_BT/N_s
+///   λ_i = λ_0 + i (V(Q_B) − λ_0)/n,  i = 1 … n, spaced at most s k_BT/N_s apart
+///   B   = the relaxed normal well, the escape set of every method
+///
+///   k = Φ_{A,0} · Π_{i<n} P(λ_{i+1} | λ_i) · P(B | λ_n).
+///
+/// Stage 0 runs walkers from thermal equilibrium in the well and counts the
+/// exits from A through λ_0 per unit time spent with A as last visited basin
+/// (Φ), storing the crossing states; stage i runs trials from the states stored
+/// at λ_{i−1} until they reach λ_i (or B, at the last stage) or fall back into A,
+/// storing the successes. Trial t of N starts from stored state ⌊t·M/N⌋ of M,
+/// which spreads the trials evenly over the stored states.
+///
+/// Error bar: R independent replicas (their own walkers, states and noise), each
+/// a complete FFS estimate k_r; the rate is their mean and the 95% interval
+/// k̄ ± t_{R−1}(0.975) s/√R, s the replicas' standard deviation. This counts every
+/// correlation the branching creates (trials sharing an ancestor), which the
+/// binomial stage-by-stage formula would miss.
+///
+/// Parallel and reproducible: the trials of a stage, over all replicas, are dealt
+/// to "chains" (16 consecutive trials each), the chains to ranks in contiguous
+/// runs; a chain's noise is NormalStream(seed, langevin_noise) at trajectory id
+/// (stage + 1)·2^40 + chain and its own step count, and its initial states come
+/// from the stage's stored states, gathered in global chain order and broadcast.
+/// Nothing depends on which rank runs a chain. Energies meV, times ps.
+#include <cstdint>
+#include <vector>
+
+#include "metasc/config/escape_params.hpp"
+#include "metasc/config/langevin_params.hpp"
+#include "metasc/escape/problem.hpp"
+#include "metasc/parallel/environment.hpp"
+
+namespace metasc::escape {
+
+struct ForwardFluxResult {
+  double rate_per_ps;                       ///< mean over the replicas
+  double low_per_ps, high_per_ps;           ///< 95% Student-t interval over the replicas (low ≥ 0)
+  std::vector<double> replica_rates_per_ps;
+  std::vector<double> interfaces_meV;       ///< λ_0 … λ_n (λ_n = V(Q_B))
+  double flux_per_ps;                       ///< Φ_{A,0}, replicas pooled
+  std::vector<double> probabilities;        ///< P(λ_{i+1}|λ_i), i < n, then P(B|λ_n); replicas pooled
+  std::uint64_t flux_crossings;             ///< exits through λ_0, all replicas
+  double trajectory_steps;                  ///< cost: every step of every walker and trial
+};
+
+/// Collective; every rank gets the same result. The time step, integrator and seed
+/// are langevin's; throws ConfigError naming langevin.dt_ps if the step is unstable.
+ForwardFluxResult forward_flux(const Environment& environment, const EscapeProblem& problem,
+                               const config::LangevinParams& langevin, const config::ForwardFluxParams& settings);
+
+/// The interfaces λ_0 … λ_n [meV per site] for these settings.
+std::vector<double> energy_interfaces(const EscapeProblem& problem, const config::ForwardFluxParams& settings);
+
+}  // namespace metasc::escape
