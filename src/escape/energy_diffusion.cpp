@@ -1,12 +1,13 @@
 #include "metasc/escape/energy_diffusion.hpp"
 
-#include <boost/math/quadrature/tanh_sinh.hpp>
+#include <boost/math/quadrature/gauss_kronrod.hpp>
 #include <boost/math/tools/toms748_solve.hpp>
 #include <boost/numeric/odeint.hpp>
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <numbers>
 #include <string>
 
 #include "metasc/error.hpp"
@@ -79,12 +80,19 @@ class OrbitActions {
         boost::math::tools::toms748_solve(excess, a, b, fa, fb, boost::math::tools::eps_tolerance<double>(), iterations);
     return 0.5 * (low + high);
   }
-  /// ∫_a^b sqrt(2(e − V)) dQ [sqrt(meV)]; tanh–sinh absorbs the square roots at turning points.
+  /// ∫_a^b sqrt(2(e − V)) dQ [sqrt(meV)]. With Q = a + (b − a)(1 − cos θ)/2 the square roots at
+  /// turning points become smooth in θ, and adaptive Gauss–Kronrod bisects its way past the
+  /// kinks of V'' that a tabulated (C¹ cubic Hermite) landscape has at every node.
   double integral(double e, double a, double b) const {
     if (!(b > a)) return 0.0;
-    const auto momentum = [&](double Q) { return std::sqrt(2.0 * std::max(0.0, e - well_.potential(Q))); };
+    const double half = 0.5 * (b - a);
+    const auto integrand = [&](double theta) {
+      const double Q = a + half * (1.0 - std::cos(theta));
+      return std::sqrt(2.0 * std::max(0.0, e - well_.potential(Q))) * half * std::sin(theta);
+    };
     double error = 0.0;
-    const double value = tanh_sinh_.integrate(momentum, a, b, 1e-11, &error);
+    const double value =
+        boost::math::quadrature::gauss_kronrod<double, 15>::integrate(integrand, 0.0, std::numbers::pi, 20, 1e-10, &error);
     // Relative accuracy, with a floor far below the barrier orbit for the smallest orbits.
     if (!std::isfinite(value) || error > 1e-7 * value + 1e-11 * reference_)
       throw NumericalError("energy-diffusion MFPT: orbit action did not converge at e = " + std::to_string(e) + " meV");
@@ -95,8 +103,6 @@ class OrbitActions {
   double scale_;     ///< N_s sqrt(ħ/ω): I = scale·∮ sqrt(2(e − V)) dQ
   double far_turn_;   ///< outer turning point of the barrier-energy orbit
   double reference_;  ///< sqrt(2ΔV)·(Q_turn − Q_B): the scale of the barrier-orbit integral
-  // Boost 1.74 declares integrate() non-const; the integrator only caches its abscissae.
-  mutable boost::math::quadrature::tanh_sinh<double> tanh_sinh_;
 };
 
 }  // namespace
