@@ -54,7 +54,7 @@ struct SubMatrices {
   }
 };
 
-/// The nodes of a PhaseGrid: coordinates, energies and what each node is.
+/// The nodes of a PhaseGrid: coordinates, energies, Boltzmann ratios and what each node is.
 class PhaseSpace {
  public:
   enum class Node { free, absorbing, outside };
@@ -62,28 +62,34 @@ class PhaseSpace {
   PhaseSpace(const EscapeProblem& problem, const PhaseGrid& grid)
       : grid_(grid),
         stiffness_(problem.stiffness()),
+        beta_(1.0 / problem.kT_per_site_meV()),
         relaxed_(problem.relaxed_meV()),
         barrier_(problem.well.critical.V_barrier_meV),
+        bottom_(problem.well.critical.V_metastable_meV),
         Q_barrier_(problem.well.critical.Q_barrier) {
-    for (std::int64_t i = 0; i < grid.Q_points; ++i) {
-      potential_.push_back(problem.well.potential(Q(i)));
-      slope_.push_back(problem.well.slope(Q(i)));
-    }
+    // One ghost column beyond each wall: the discrete force at the last column needs V there.
+    for (std::int64_t i = -1; i <= grid.Q_points; ++i) potential_.push_back(problem.well.potential(Q(i)));
   }
 
   double Q(std::int64_t i) const { return -grid_.Q_wall + static_cast<double>(i) * grid_.Q_step; }
   double P(std::int64_t j) const { return -grid_.P_max_per_ps + static_cast<double>(j) * grid_.P_step_per_ps; }
-  double slope(std::int64_t i) const { return slope_[static_cast<std::size_t>(i)]; }
+  double potential(std::int64_t i) const { return potential_[static_cast<std::size_t>(i + 1)]; }
   /// e = (ħ/ω)P²/2 + V(Q) = P²/(2ω/ħ) + V [meV per site]
-  double energy(std::int64_t i, std::int64_t j) const {
-    return potential_[static_cast<std::size_t>(i)] + P(j) * P(j) / (2.0 * stiffness_);
+  double energy(std::int64_t i, std::int64_t j) const { return potential(i) + P(j) * P(j) / (2.0 * stiffness_); }
+  /// The Boltzmann weight e^{−N_s(e − V(Q_MS))/k_BT}.
+  double weight(std::int64_t i, std::int64_t j) const { return std::exp(-beta_ * (energy(i, j) - bottom_)); }
+  /// sqrt(π(i', j)/π(i, j)) and sqrt(π(i, j')/π(i, j)): the detailed-balance factors of the scheme.
+  double Q_ratio(std::int64_t i, std::int64_t to) const {
+    return std::exp(-0.5 * beta_ * (potential(to) - potential(i)));
+  }
+  double P_ratio(std::int64_t j, std::int64_t to) const {
+    return std::exp(-0.25 * beta_ * (P(to) * P(to) - P(j) * P(j)) / stiffness_);
   }
 
   Node kind(std::int64_t i, std::int64_t j) const {
     // A column whose shell is narrower than one P step holds no node: every kept node has
     // a neighbour in P, so no row is left without its diffusion.
-    const double lowest = potential_[static_cast<std::size_t>(i)] +
-                          grid_.P_step_per_ps * grid_.P_step_per_ps / (2.0 * stiffness_);
+    const double lowest = potential(i) + grid_.P_step_per_ps * grid_.P_step_per_ps / (2.0 * stiffness_);
     if (lowest > grid_.top_meV || energy(i, j) > grid_.top_meV) return Node::outside;
     if (std::abs(Q(i)) < Q_barrier_ && energy(i, j) < relaxed_) return Node::absorbing;
     return Node::free;
@@ -98,12 +104,15 @@ class PhaseSpace {
   }
   std::int64_t Q_points() const { return grid_.Q_points; }
   std::int64_t size() const { return grid_.Q_points * grid_.P_points; }
+  double stiffness() const { return stiffness_; }
+  double beta() const { return beta_; }
 
  private:
   PhaseGrid grid_;
   double stiffness_;  ///< ω/ħ
-  double relaxed_, barrier_, Q_barrier_;
-  std::vector<double> potential_, slope_;  ///< per Q column
+  double beta_;       ///< N_s/k_BT [1/meV]
+  double relaxed_, barrier_, bottom_, Q_barrier_;
+  std::vector<double> potential_;  ///< V per Q column, ghost columns −1 and Q_points included
 };
 
 /// One row of the matrix, accumulated entry by entry.
@@ -124,40 +133,55 @@ struct Row {
   }
 };
 
-/// The discretised backward operator at free node (i, j) (see mfpt.hpp).
+/// The discretised backward operator at node (i, j) (see mfpt.hpp): the Liouville part,
+/// antisymmetric in the Boltzmann weights; the Ornstein–Uhlenbeck part and the fourth-order
+/// dissipation in Q, symmetric in them. Neighbours outside the shell are left out.
 Row operator_row(const PhaseSpace& space, const EscapeProblem& problem, PetscInt i, PetscInt j) {
   Row row;
   row.add(i, j, 0.0);
-  const double P = space.P(j);
   const double h = space.Q(1) - space.Q(0);
   const double k = space.P(1) - space.P(0);
-  // Q: upwind towards where the trajectory goes; second order while the shell lasts.
-  const PetscInt ahead = P > 0.0 ? 1 : -1;
-  const double speed = std::abs(P);
-  if (P != 0.0 && space.available(i + ahead, j)) {
-    if (space.available(i + 2 * ahead, j)) {
-      row.add(i, j, -1.5 * speed / h);
-      row.add(i + ahead, j, 2.0 * speed / h);
-      row.add(i + 2 * ahead, j, -0.5 * speed / h);
-    } else {
-      row.add(i, j, -speed / h);
-      row.add(i + ahead, j, speed / h);
+  const double scale = 2.0 * space.stiffness() / space.beta();  // 2k_BT(ω/ħ)/N_s = 2σ_P²
+  // ṽ = P (1 + O(k²)) and F̃ = −(ω/ħ)V'(Q) (1 + O(h²)): the choice that makes the Liouville
+  // part annihilate constants while staying antisymmetric in the Boltzmann weights.
+  const double velocity = -scale * (space.P_ratio(j, j + 1) - space.P_ratio(j, j - 1)) / (2.0 * k);
+  const double force = scale * (space.Q_ratio(i, i + 1) - space.Q_ratio(i, i - 1)) / (2.0 * h);
+  double liouville_sum = 0.0;
+  const auto liouville = [&](PetscInt ii, PetscInt jj, double value) {
+    if (!space.available(ii, jj)) return;
+    row.add(ii, jj, value);
+    liouville_sum += value;
+  };
+  liouville(i + 1, j, velocity * space.Q_ratio(i, i + 1) / (2.0 * h));
+  liouville(i - 1, j, -velocity * space.Q_ratio(i, i - 1) / (2.0 * h));
+  liouville(i, j + 1, force * space.P_ratio(j, j + 1) / (2.0 * k));
+  liouville(i, j - 1, -force * space.P_ratio(j, j - 1) / (2.0 * k));
+  // Zero in the interior; where the shell cuts a pair, the rows still annihilate constants.
+  row.add(i, j, -liouville_sum);
+  // Ornstein–Uhlenbeck in P: D/k² times the square-root (detailed-balance) factors.
+  const double diffusion = problem.oscillator.damping_per_ps * space.stiffness() / space.beta() / (k * k);
+  for (const PetscInt step : {1, -1}) {
+    if (!space.available(i, j + step)) continue;
+    const double rate = diffusion * space.P_ratio(j, j + step);
+    row.add(i, j + step, rate);
+    row.add(i, j, -rate);
+  }
+  // −(|ṽ|/4h) Δ̂², (Δ̂f)_c = Σ_± sqrt(π_{c±1}/π_c)(f_c − f_{c±1}): second-order upwinding's
+  // dissipation, |P|h³/4 ∂⁴_Q, that damps the odd-even modes of the central differences.
+  const double dissipation = std::abs(velocity) / (4.0 * h);
+  const auto laplacian_row = [&](PetscInt c, const auto& emit) {
+    double centre = 0.0;
+    for (const PetscInt step : {1, -1}) {
+      if (!space.available(c + step, j)) continue;
+      const double ratio = space.Q_ratio(c, c + step);
+      emit(c + step, -ratio);
+      centre += ratio;
     }
-  }
-  // P: central drift and diffusion; where the shell ends, reflecting (the ghost mirrors the node inside).
-  const double stiffness = problem.stiffness();
-  const double drift = -stiffness * space.slope(i) - problem.oscillator.damping_per_ps * P;
-  const double diffusion = problem.oscillator.damping_per_ps * stiffness * problem.kT_per_site_meV();
-  const double d = diffusion / (k * k);
-  const bool up = space.available(i, j + 1), down = space.available(i, j - 1);
-  if (up && down) {
-    row.add(i, j + 1, drift / (2.0 * k) + d);
-    row.add(i, j - 1, -drift / (2.0 * k) + d);
-    row.add(i, j, -2.0 * d);
-  } else {
-    row.add(i, j, -2.0 * d);
-    row.add(i, up ? j + 1 : j - 1, 2.0 * d);
-  }
+    emit(c, centre);
+  };
+  laplacian_row(i, [&](PetscInt c, double outer) {
+    laplacian_row(c, [&](PetscInt d, double inner) { row.add(d, j, -dissipation * outer * inner); });
+  });
   return row;
 }
 
@@ -181,26 +205,36 @@ void assemble(DM da, Mat A, const PhaseSpace& space, const EscapeProblem& proble
   PETSC_CHECK(MatAssemblyEnd(A, MAT_FINAL_ASSEMBLY));
 }
 
-/// The Boltzmann average of τ over the metastable wells, summed in natural order on one rank.
-class WellAverage {
- public:
-  WellAverage(const PhaseSpace& space, const EscapeProblem& problem)
-      : space_(space),
-        bottom_(problem.well.critical.V_metastable_meV),
-        kT_site_(problem.kT_per_site_meV()) {}
-  void add(std::int64_t i, std::int64_t j, double tau) {
-    if (!space_.in_well(i, j)) return;
-    const double weight = std::exp(-(space_.energy(i, j) - bottom_) / kT_site_);
-    weights_ += weight;
-    weighted_ += weight * tau;
+/// ⟨τ⟩ over the Boltzmann distribution of the metastable wells, from the solve `tau`
+/// (natural order, zero off the free nodes), on one rank, summed in natural order.
+///
+/// The amplitude first: with the Boltzmann weights exactly stationary, summing
+/// π·(Lτ = −1) over the free nodes telescopes to Σ_z τ_z J_z = Σ_free π, J_z = Σ_{y∈B} π_y L(y, z)
+/// the flux weights of the absorbing nodes. When k/ω is near round-off (κ(L) ~ ω/k) the LU
+/// solution keeps its shape but not its size along the slow mode; this identity restores it.
+double well_mean_time(const PhaseSpace& space, const EscapeProblem& problem, const std::vector<double>& tau) {
+  double free_weight = 0.0, flux = 0.0, well_weight = 0.0, well_sum = 0.0;
+  for (std::int64_t n = 0; n < space.size(); ++n) {
+    const std::int64_t i = n % space.Q_points(), j = n / space.Q_points();
+    const auto kind = space.kind(i, j);
+    if (kind == PhaseSpace::Node::free) {
+      const double weight = space.weight(i, j);
+      free_weight += weight;
+      if (space.in_well(i, j)) {
+        well_weight += weight;
+        well_sum += weight * tau[static_cast<std::size_t>(n)];
+      }
+    } else if (kind == PhaseSpace::Node::absorbing) {
+      const Row row = operator_row(space, problem, static_cast<PetscInt>(i), static_cast<PetscInt>(j));
+      const double weight = space.weight(i, j);
+      for (PetscInt e = 0; e < row.count; ++e) {
+        const auto column = static_cast<std::size_t>(row.columns[e].j * space.Q_points() + row.columns[e].i);
+        flux += weight * row.values[e] * tau[column];
+      }
+    }
   }
-  double mean() const { return weighted_ / weights_; }
-
- private:
-  const PhaseSpace& space_;
-  double bottom_, kT_site_;
-  double weights_ = 0.0, weighted_ = 0.0;
-};
+  return well_sum / well_weight * free_weight / flux;
+}
 
 /// LU on rank 0 of the free-node block, gathered in natural order. Returns ⟨τ⟩ on rank 0.
 double solve_lu(MPI_Comm comm, DM da, Mat A, const PhaseSpace& space, const EscapeProblem& problem) {
@@ -245,12 +279,10 @@ double solve_lu(MPI_Comm comm, DM da, Mat A, const PhaseSpace& space, const Esca
   if (reason < 0) return std::numeric_limits<double>::quiet_NaN();
   const PetscScalar* values = nullptr;
   PETSC_CHECK(VecGetArrayRead(tau, &values));
-  WellAverage average(space, problem);
-  for (std::size_t f = 0; f < free_nodes.size(); ++f) {
-    average.add(free_nodes[f] % space.Q_points(), free_nodes[f] / space.Q_points(), values[f]);
-  }
+  std::vector<double> natural(static_cast<std::size_t>(space.size()), 0.0);
+  for (std::size_t f = 0; f < free_nodes.size(); ++f) natural[static_cast<std::size_t>(free_nodes[f])] = values[f];
   PETSC_CHECK(VecRestoreArrayRead(tau, &values));
-  return average.mean();
+  return well_mean_time(space, problem, natural);
 }
 
 /// Distributed GMRES on the whole box; the solution gathered to rank 0 in natural order.
@@ -299,27 +331,28 @@ std::pair<double, std::int64_t> solve_gmres(MPI_Comm comm, DM da, Mat A, const P
                          " iterations); use escape.mfpt_solver = lu or a coarser grid");
   }
 
-  OwnedVec natural, on_root;
-  PETSC_CHECK(DMDACreateNaturalVector(da, natural.out()));
-  PETSC_CHECK(DMDAGlobalToNaturalBegin(da, tau, INSERT_VALUES, natural));
-  PETSC_CHECK(DMDAGlobalToNaturalEnd(da, tau, INSERT_VALUES, natural));
+  OwnedVec in_natural_order, on_root;
+  PETSC_CHECK(DMDACreateNaturalVector(da, in_natural_order.out()));
+  PETSC_CHECK(DMDAGlobalToNaturalBegin(da, tau, INSERT_VALUES, in_natural_order));
+  PETSC_CHECK(DMDAGlobalToNaturalEnd(da, tau, INSERT_VALUES, in_natural_order));
   OwnedScatter to_root;
-  PETSC_CHECK(VecScatterCreateToZero(natural, to_root.out(), on_root.out()));
-  PETSC_CHECK(VecScatterBegin(to_root, natural, on_root, INSERT_VALUES, SCATTER_FORWARD));
-  PETSC_CHECK(VecScatterEnd(to_root, natural, on_root, INSERT_VALUES, SCATTER_FORWARD));
+  PETSC_CHECK(VecScatterCreateToZero(in_natural_order, to_root.out(), on_root.out()));
+  PETSC_CHECK(VecScatterBegin(to_root, in_natural_order, on_root, INSERT_VALUES, SCATTER_FORWARD));
+  PETSC_CHECK(VecScatterEnd(to_root, in_natural_order, on_root, INSERT_VALUES, SCATTER_FORWARD));
   int rank = 0;
   MPI_Comm_rank(comm, &rank);
   double mean = 0.0;
   if (rank == 0) {
     const PetscScalar* values = nullptr;
     PETSC_CHECK(VecGetArrayRead(on_root, &values));
-    WellAverage average(space, problem);
+    std::vector<double> natural(static_cast<std::size_t>(space.size()), 0.0);
     for (std::int64_t n = 0; n < space.size(); ++n) {
-      const std::int64_t i = n % space.Q_points(), j = n / space.Q_points();
-      if (space.kind(i, j) == PhaseSpace::Node::free) average.add(i, j, values[n]);
+      if (space.kind(n % space.Q_points(), n / space.Q_points()) == PhaseSpace::Node::free) {
+        natural[static_cast<std::size_t>(n)] = values[n];
+      }
     }
     PETSC_CHECK(VecRestoreArrayRead(on_root, &values));
-    mean = average.mean();
+    mean = well_mean_time(space, problem, natural);
   }
   return {mean, iterations};
 }

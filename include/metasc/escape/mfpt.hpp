@@ -14,17 +14,35 @@
 /// σ_P² = (ω/ħ)k_BT/N_s, on a PETSc DMDA distributed over the ranks (each rank
 /// assembles its own rows).
 ///
-/// Discretisation: there is no diffusion in Q, so P ∂_Q is upwinded (second-order,
-/// τ_Q ≈ ±(3τ_i − 4τ_{i∓1} + τ_{i∓2})/2h towards where the trajectory goes, first
-/// order where the shell ends); central second differences in P for both the drift
-/// and the diffusion, one-sided reflecting where the shell ends in P. A first-order
-/// upwind scheme would add a numerical energy diffusion |P|h/2 that swamps the
-/// physical one below γ/ω ~ h/σ (measured: rates 100× too high at δ = 1).
-/// Both parts are second order: the rate is Richardson-extrapolated from the solves
-/// at r/2 and r, k = k_r + (k_r − k_{r/2})/3, and the change |k − k_r|/k is the
-/// reported grid error. At γ ≪ ω the solution varies on the scale of the energy
-/// spacing k_BT/N_s along the separatrix, ~σ/4: below r ≈ 10 the grid does not
-/// resolve it (see the report of the grid study).
+/// Discretisation, in detailed-balance form: with π = e^{−N_s(e − V(Q_MS))/k_BT} the
+/// Boltzmann weights on the nodes and sqrt(π_y/π_x) the factor of each link,
+///  * Liouville part P∂_Q − (ω/ħ)V'∂_P: central differences whose coefficients are
+///    antisymmetric in π, with the velocity ṽ = −σ_P²(√(π_{j+1}/π_j) − √(π_{j−1}/π_j))/k
+///    = P(1 + O(k²)) and the force F̃ = σ_P²(√(π_{i+1}/π_i) − √(π_{i−1}/π_i))/h
+///    = −(ω/ħ)V'(1 + O(h²)) chosen so that it annihilates constants;
+///  * Ornstein–Uhlenbeck part in P: central second differences, symmetric in π
+///    (the square-root approximation);
+///  * no diffusion in Q, so the central Q differences are upwinded in the way
+///    second-order upwinding does it: its leading dissipation, |ṽ|h³/4 ∂⁴_Q, added as
+///    −(|ṽ|/4h)Δ̂², Δ̂ the π-symmetric second difference in Q — it damps the odd-even
+///    modes of central differences and nothing else.
+/// Second order throughout, and π is exactly stationary, which is what matters: the
+/// plain second-order upwind/central scheme errs in the Boltzmann factor by an amount
+/// that grows like (βΔE_b h/σ)², measured as rates 3× off at βΔE_b = 30 with h = σ/32,
+/// while first-order upwinding adds an energy diffusion |P|h/2 that swamps the physical
+/// one below γ/ω ~ h/σ (rates 100× too high at δ = 1). Measured with this scheme: the
+/// rate at βΔE_b = 8, γ = ω_b/2 changes by 1e-4 from h = σ/5 to σ/20, and at βΔE_b = 30
+/// by 6e-5; at δ = 1 it moves 5% from r = 10 to 20 (the solution varies on the energy
+/// spacing k_BT/N_s along the separatrix, ~σ/4). The rate is Richardson-extrapolated
+/// from the solves at r/2 and r, k = k_r + (k_r − k_{r/2})/3, and the step |k − k_r|/k
+/// is reported as the grid error.
+///
+/// Amplitude: the escape time is ~ω/k times the fast times, so LU in double precision
+/// loses the size of τ along the slow mode once k/ω approaches 1e-12 (βΔE_b ≳ 25), while
+/// keeping its shape. Summing π·(Lτ = −1) over the free nodes telescopes, because π is
+/// stationary, to Σ_z τ_z J_z = Σ_free π, J_z = Σ_{y∈B} π_y L(y, z) the flux weights of the
+/// absorbing nodes: an exact identity of the discrete problem that fixes the amplitude
+/// (a correction of 1e-5 at βΔE_b = 8, everything at βΔE_b = 30).
 ///
 /// Linear solve: `lu` gathers the matrix of the free nodes (absorbing and outside
 /// nodes eliminated) onto rank 0 in the natural (Q fastest) order and factors it
