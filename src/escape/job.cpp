@@ -4,6 +4,7 @@
 #include "metasc/config/landscape_params.hpp"
 #include "metasc/error.hpp"
 #include "metasc/format_number.hpp"
+#include "metasc/parallel/progress.hpp"
 #include "metasc/physics/model.hpp"
 #include "metasc/stochastic/integrator.hpp"
 
@@ -30,7 +31,7 @@ Well make_well(const config::EscapeParams& settings, const config::Config& confi
 }
 
 DampingOutcome run_at(const Environment& environment, const EscapeJob& job, const EscapeProblem& problem,
-                      const EnergyDiffusionMfpt& energy_diffusion_at_main) {
+                      const EnergyDiffusionMfpt& energy_diffusion_at_main, Progress& progress, double& done) {
   DampingOutcome outcome{.damping_per_ps = problem.oscillator.damping_per_ps,
                          .theory = problem.theory(),
                          .energy_diffusion = energy_diffusion_at_main};
@@ -45,6 +46,7 @@ DampingOutcome run_at(const Environment& environment, const EscapeJob& job, cons
     const double start = MPI_Wtime();
     method();
     wall_s = MPI_Wtime() - start;
+    progress.update(done += 1.0);
   };
   if (methods.mfpt) {
     timed(outcome.mfpt_wall_s, [&] { outcome.mfpt = mfpt_rate(environment.comm(), problem, job.settings.mfpt); });
@@ -106,15 +108,19 @@ EscapeJob EscapeJob::from(const config::Config& config) {
   return job;
 }
 
-EscapeOutcome run_escape(const Environment& environment, const EscapeJob& job, bool) {
+EscapeOutcome run_escape(const Environment& environment, const EscapeJob& job, bool progress_on) {
   const auto& problem = job.problem;
+  const auto& methods = job.settings.methods;
+  const auto dampings = job.settings.damping_scan_per_ps ? job.settings.damping_scan_per_ps->values() : std::vector<double>{};
+  const double runs = static_cast<double>((1 + dampings.size()) * (methods.mfpt + methods.ensemble + methods.forward_flux));
+  Progress progress(progress_on && environment.is_root(), "escape", "method runs", runs);
+  double done = 0.0;
   const auto energy_diffusion = energy_diffusion_mfpt(problem);
-  EscapeOutcome outcome{.main = run_at(environment, job, problem, energy_diffusion), .scan = {}};
-  if (job.settings.damping_scan_per_ps) {
-    for (const double damping : job.settings.damping_scan_per_ps->values()) {
-      outcome.scan.push_back(run_at(environment, job, problem.with_damping(damping), energy_diffusion));
-    }
+  EscapeOutcome outcome{.main = run_at(environment, job, problem, energy_diffusion, progress, done), .scan = {}};
+  for (const double damping : dampings) {
+    outcome.scan.push_back(run_at(environment, job, problem.with_damping(damping), energy_diffusion, progress, done));
   }
+  progress.finish();
   return outcome;
 }
 

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <functional>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,16 +33,16 @@ struct Column {
   bool wall_clock = false;
 };
 
-double or_nan(bool present, double value) { return present ? value : nan; }
-
-/// A field of the ensemble's censored-MLE rate; NaN without one.
-double sampled(const DampingOutcome& o, double stats::RateEstimate::*field) {
-  return o.ensemble && o.ensemble->escape ? o.ensemble->escape->rate.*field : nan;
+/// f(*result) when the method ran, NaN when it did not.
+template <class Result, class Get>
+double when(const std::optional<Result>& result, Get get) {
+  return result ? static_cast<double>(get(*result)) : nan;
 }
 
-/// A field of the forward-flux result; NaN without one.
-double flux(const DampingOutcome& o, double ForwardFluxResult::*field) {
-  return o.forward_flux ? *o.forward_flux.*field : nan;
+/// The ensemble's censored-MLE estimate; absent when nothing was at risk.
+std::optional<stats::RateEstimate> sampled_rate(const DampingOutcome& o) {
+  if (o.ensemble && o.ensemble->escape) return o.ensemble->escape->rate;
+  return std::nullopt;
 }
 
 const std::vector<Column>& columns() {
@@ -53,36 +54,38 @@ const std::vector<Column>& columns() {
       {"rate_energy_diffusion_mfpt_per_ps", "1/ps", [](const DampingOutcome& o) { return o.energy_diffusion.rate_per_ps; }},
       {"energy_loss", "1", [](const DampingOutcome& o) { return o.theory.energy_loss; }},
       {"depletion", "1", [](const DampingOutcome& o) { return o.theory.depletion; }},
-      {"rate_mfpt_per_ps", "1/ps", [](const DampingOutcome& o) { return or_nan(o.mfpt.has_value(), o.mfpt ? o.mfpt->rate_per_ps : 0.0); }},
+      {"rate_mfpt_per_ps", "1/ps", [](const DampingOutcome& o) { return when(o.mfpt, [](auto& m) { return m.rate_per_ps; }); }},
       {"rate_mfpt_coarse_per_ps", "1/ps",
-       [](const DampingOutcome& o) { return or_nan(o.mfpt.has_value(), o.mfpt ? o.mfpt->coarse.rate_per_ps : 0.0); }},
+       [](const DampingOutcome& o) { return when(o.mfpt, [](auto& m) { return m.coarse.rate_per_ps; }); }},
       {"rate_mfpt_fine_per_ps", "1/ps",
-       [](const DampingOutcome& o) { return or_nan(o.mfpt.has_value(), o.mfpt ? o.mfpt->fine.rate_per_ps : 0.0); }},
-      {"mfpt_grid_error", "1", [](const DampingOutcome& o) { return or_nan(o.mfpt.has_value(), o.mfpt ? o.mfpt->grid_error : 0.0); }},
+       [](const DampingOutcome& o) { return when(o.mfpt, [](auto& m) { return m.fine.rate_per_ps; }); }},
+      {"mfpt_grid_error", "1", [](const DampingOutcome& o) { return when(o.mfpt, [](auto& m) { return m.grid_error; }); }},
       {"mfpt_unknowns", "1",
-       [](const DampingOutcome& o) {
-         return or_nan(o.mfpt.has_value(), o.mfpt ? static_cast<double>(o.mfpt->coarse.unknowns + o.mfpt->fine.unknowns) : 0.0);
-       }},
-      {"rate_sampled_per_ps", "1/ps", [](const DampingOutcome& o) { return sampled(o, &stats::RateEstimate::rate_per_ps); }},
-      {"rate_sampled_ci_low_per_ps", "1/ps", [](const DampingOutcome& o) { return sampled(o, &stats::RateEstimate::low_per_ps); }},
+       [](const DampingOutcome& o) { return when(o.mfpt, [](auto& m) { return m.coarse.unknowns + m.fine.unknowns; }); }},
+      {"rate_sampled_per_ps", "1/ps",
+       [](const DampingOutcome& o) { return when(sampled_rate(o), [](auto& r) { return r.rate_per_ps; }); }},
+      {"rate_sampled_ci_low_per_ps", "1/ps",
+       [](const DampingOutcome& o) { return when(sampled_rate(o), [](auto& r) { return r.low_per_ps; }); }},
       {"rate_sampled_ci_high_per_ps", "1/ps",
-       [](const DampingOutcome& o) { return sampled(o, &stats::RateEstimate::high_per_ps); }},
+       [](const DampingOutcome& o) { return when(sampled_rate(o), [](auto& r) { return r.high_per_ps; }); }},
       {"sampled_escapes", "1",
        [](const DampingOutcome& o) {
-         return or_nan(o.ensemble && o.ensemble->escape, o.ensemble && o.ensemble->escape ? static_cast<double>(o.ensemble->escape->exposure.escapes) : 0.0);
+         return when(o.ensemble, [](auto& e) { return e.escape ? static_cast<double>(e.escape->exposure.escapes) : 0.0; });
        }},
-      {"sampled_trapped", "1",
-       [](const DampingOutcome& o) { return or_nan(o.ensemble.has_value(), o.ensemble ? static_cast<double>(o.ensemble->trapped) : 0.0); }},
+      {"sampled_trapped", "1", [](const DampingOutcome& o) { return when(o.ensemble, [](auto& e) { return e.trapped; }); }},
       {"sampled_trajectory_steps", "1",
-       [](const DampingOutcome& o) { return or_nan(o.ensemble.has_value(), o.ensemble ? o.ensemble->trajectory_steps : 0.0); }},
-      {"rate_ffs_per_ps", "1/ps", [](const DampingOutcome& o) { return flux(o, &ForwardFluxResult::rate_per_ps); }},
-      {"rate_ffs_ci_low_per_ps", "1/ps", [](const DampingOutcome& o) { return flux(o, &ForwardFluxResult::low_per_ps); }},
-      {"rate_ffs_ci_high_per_ps", "1/ps", [](const DampingOutcome& o) { return flux(o, &ForwardFluxResult::high_per_ps); }},
-      {"ffs_flux_per_ps", "1/ps", [](const DampingOutcome& o) { return flux(o, &ForwardFluxResult::flux_per_ps); }},
-      {"ffs_trajectory_steps", "1", [](const DampingOutcome& o) { return flux(o, &ForwardFluxResult::trajectory_steps); }},
-      {"mfpt", "s", [](const DampingOutcome& o) { return or_nan(o.mfpt.has_value(), o.mfpt_wall_s); }, true},
-      {"ensemble", "s", [](const DampingOutcome& o) { return or_nan(o.ensemble.has_value(), o.ensemble_wall_s); }, true},
-      {"ffs", "s", [](const DampingOutcome& o) { return or_nan(o.forward_flux.has_value(), o.forward_flux_wall_s); }, true},
+       [](const DampingOutcome& o) { return when(o.ensemble, [](auto& e) { return e.trajectory_steps; }); }},
+      {"rate_ffs_per_ps", "1/ps", [](const DampingOutcome& o) { return when(o.forward_flux, [](auto& f) { return f.rate_per_ps; }); }},
+      {"rate_ffs_ci_low_per_ps", "1/ps",
+       [](const DampingOutcome& o) { return when(o.forward_flux, [](auto& f) { return f.low_per_ps; }); }},
+      {"rate_ffs_ci_high_per_ps", "1/ps",
+       [](const DampingOutcome& o) { return when(o.forward_flux, [](auto& f) { return f.high_per_ps; }); }},
+      {"ffs_flux_per_ps", "1/ps", [](const DampingOutcome& o) { return when(o.forward_flux, [](auto& f) { return f.flux_per_ps; }); }},
+      {"ffs_trajectory_steps", "1",
+       [](const DampingOutcome& o) { return when(o.forward_flux, [](auto& f) { return f.trajectory_steps; }); }},
+      {"mfpt", "s", [](const DampingOutcome& o) { return when(o.mfpt, [&](auto&) { return o.mfpt_wall_s; }); }, true},
+      {"ensemble", "s", [](const DampingOutcome& o) { return when(o.ensemble, [&](auto&) { return o.ensemble_wall_s; }); }, true},
+      {"ffs", "s", [](const DampingOutcome& o) { return when(o.forward_flux, [&](auto&) { return o.forward_flux_wall_s; }); }, true},
   };
   return all;
 }
