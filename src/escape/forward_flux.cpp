@@ -18,7 +18,8 @@ namespace metasc::escape {
 namespace {
 
 constexpr std::uint64_t trials_per_chain = 16;
-constexpr std::size_t chains_per_block = 64;
+/// Walkers or chains stepped together (one integrator call per step).
+constexpr std::size_t block_size = 64;
 /// Flux-stage walkers advance in rounds; the replicas' crossing counts are checked after each.
 constexpr std::uint64_t round_steps = 2048;
 constexpr std::uint64_t max_rounds = 4096;
@@ -104,7 +105,7 @@ StageTally flux_stage(const Environment& environment, Dynamics& dynamics, const 
                       const Decomposition& walkers) {
   const std::int64_t local = walkers.local_count();
   const auto n = static_cast<std::size_t>(local);
-  std::vector<double> Q(n), P(n), energy(n);
+  std::vector<double> Q(n), P(n);
   std::vector<std::uint8_t> entered(n, 0), armed(n, 0), alive(n, 1);
   StageTally tally{std::vector<std::int32_t>(n, 0), {}, std::vector<double>(n, 0.0), std::vector<double>(n, 0.0)};
   std::vector<std::vector<double>> crossings(n);
@@ -123,8 +124,8 @@ StageTally flux_stage(const Environment& environment, Dynamics& dynamics, const 
   const double lambda_0 = energy_interfaces(problem, settings).front();
   std::uint64_t step = 0;
   for (std::uint64_t round = 0;; ++round) {
-    for (std::size_t first = 0; first < n; first += chains_per_block) {
-      const std::size_t count = std::min(chains_per_block, n - first);
+    for (std::size_t first = 0; first < n; first += block_size) {
+      const std::size_t count = std::min(block_size, n - first);
       for (std::uint64_t s = 0; s < round_steps; ++s) {
         dynamics.step(Q.data() + first, P.data() + first, count, base + first, step + s);
         for (std::size_t w = first; w < first + count; ++w) {
@@ -177,8 +178,8 @@ StageTally interface_stage(const Environment& environment, Dynamics& dynamics, c
   const auto n = static_cast<std::size_t>(chains.local_count());
   StageTally tally{std::vector<std::int32_t>(n, 0), {}, std::vector<double>(n, 0.0), std::vector<double>(n, 0.0)};
   std::vector<std::vector<double>> stored(n);
-  for (std::size_t first = 0; first < n; first += chains_per_block) {
-    const std::size_t count = std::min(chains_per_block, n - first);
+  for (std::size_t first = 0; first < n; first += block_size) {
+    const std::size_t count = std::min(block_size, n - first);
     std::vector<double> Q(count), P(count);
     std::vector<std::uint64_t> next(count), end(count);
     std::vector<std::uint8_t> active(count, 0);

@@ -1,6 +1,5 @@
 #include "metasc/escape/job.hpp"
 
-
 #include "metasc/config/landscape_params.hpp"
 #include "metasc/error.hpp"
 #include "metasc/format_number.hpp"

@@ -383,7 +383,7 @@ MfptSolve solve_mfpt(MPI_Comm comm, const EscapeProblem& problem, const PhaseGri
                      const config::MfptParams& settings) {
   const PhaseSpace space(problem, grid);
   OwnedDM da;
-  // Stencil width 2: the second-order upwind differences in Q reach two nodes.
+  // Stencil width 2: the fourth-order dissipation in Q reaches two nodes.
   PETSC_CHECK(DMDACreate2d(comm, DM_BOUNDARY_NONE, DM_BOUNDARY_NONE, DMDA_STENCIL_STAR,
                            static_cast<PetscInt>(grid.Q_points), static_cast<PetscInt>(grid.P_points), PETSC_DECIDE,
                            PETSC_DECIDE, 1, 2, nullptr, nullptr, da.out()));
