@@ -57,10 +57,10 @@ TEST_CASE("Energy diffusion: without a margin the rate tends to k_ED as 1/(beta 
 
 TEST_CASE("Energy diffusion: re-trapping after the crossing divides the rate by 1 + 2(1 - e^-m) I_M/I_N",
           "[escape][energy_diffusion]") {
-  // A crossing trajectory comes back below the barrier in N with probability I_N/(I_N + 2I_M) and then
-  // reaches the relaxed level before the barrier again with probability ~ (barrier−level distance)...;
-  // summed, τ_B = 2 ζ_M ∫_{−m}^0 e^{s}/(γ I_N) ds ≈ (1 − e^{−m}) 2 ζ_M/(γ I_N) at high barriers, with
-  // corrections from the variation of I_N over the margin, O(m k_BT T_N/I_N) ~ 1% at βΔE_b = 80.
+  // After the first crossing the trajectory diffuses in energy on the graph; relaxing in N costs
+  // γτ_B = ζ_free ∫_{−m}^{0} e^{s}/I_N ds ≈ 2ζ_M (1 − e^{−m})/I_N at high barriers (ζ_free ≈ 2ζ_M, the
+  // two metastable wells' weight), against the first passage γτ ≈ ζ_M/I_M: the rate falls by
+  // 1 + 2(1 − e^{−m}) I_M/I_N, up to the variation of I_N across the margin, ~1% at βΔE_b = 80.
   for (const double margin : {1.0, 2.0, 4.0}) {
     const auto free_crossing = escape::energy_diffusion_mfpt(test_problem(physics::WellForm::cubic, 80.0, 0.0));
     const auto with_margin = escape::energy_diffusion_mfpt(test_problem(physics::WellForm::cubic, 80.0, margin));
