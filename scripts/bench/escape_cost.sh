@@ -8,12 +8,7 @@
 # and brute force, run where it is affordable (beta dE_b <= 10, ~3 lifetimes)
 # and otherwise extrapolated from beta dE_b = 10 as steps_10% x k(10)/k.
 #   usage: scripts/bench/escape_cost.sh [BUILD_DIR]   (default: build)
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-build=${1:-build}
-[ -x "$build/bin/metasc-escape" ] || { echo "build $build/bin/metasc-escape first (scripts/build.sh)" >&2; exit 1; }
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+source "$(dirname "$0")/lib/escape_bench.bash"
 cat >"$out/well.ini" <<'INI'
 [phonon]
 frequency_THz  = 22

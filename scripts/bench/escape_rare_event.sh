@@ -7,12 +7,7 @@
 # "Relative error" is the 95% half-width over the replicas divided by the rate;
 # the exact MFPT (converged to 1e-4) is printed beside it for the true error.
 #   usage: scripts/bench/escape_rare_event.sh [BUILD_DIR]   (default: build)
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-build=${1:-build}
-[ -x "$build/bin/metasc-escape" ] || { echo "build $build/bin/metasc-escape first (scripts/build.sh)" >&2; exit 1; }
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+source "$(dirname "$0")/lib/escape_bench.bash"
 ranks=2
 cat >"$out/rate30.ini" <<'INI'
 [phonon]

@@ -6,12 +6,7 @@
 # and against Mel'nikov-Meshkov, which does not. Expected: the graph within the
 # forward-flux interval up to its O(sqrt(delta)) correction, k_MM about twice too high.
 #   usage: scripts/bench/escape_weak_damping.sh [BUILD_DIR]   (default: build)
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-build=${1:-build}
-[ -x "$build/bin/metasc-escape" ] || { echo "build $build/bin/metasc-escape first (scripts/build.sh)" >&2; exit 1; }
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+source "$(dirname "$0")/lib/escape_bench.bash"
 cat >"$out/weak.ini" <<'INI'
 [phonon]
 frequency_THz  = 22
