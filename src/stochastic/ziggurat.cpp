@@ -72,8 +72,9 @@ Tables build_tables() {
     const double next_edge = i + 1 < layers ? t.edge[i + 1] : 0.0;
     const auto limit = static_cast<std::uint64_t>(std::floor(0x1p53 * (next_edge / t.edge[i])));
     const double scale = t.edge[i] * 0x1p-53;
-    t.core[i] = {limit, scale};
-    t.core[layers + i] = {limit, -scale};
+    t.core_limit[i] = t.core_limit[layers + i] = limit;
+    t.core_scale[i] = scale;
+    t.core_scale[layers + i] = -scale;
   }
   if (!(t.height[layers] >= 1.0) || !std::isfinite(t.edge[layers - 1])) {
     throw NumericalError("ziggurat: the layers do not cover the density (top " +

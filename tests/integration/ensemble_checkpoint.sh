@@ -3,7 +3,7 @@
 # of ranks, to results bitwise identical to an uninterrupted run; a restart
 # with other physics and an unwritable checkpoint path are refused (exit 2).
 source "$(dirname "$0")/lib/common.bash"
-options=(--output.progress=false --langevin.trajectories=1536 --langevin.t_end_ps=150 --landscape.points=101
+options=(--output.progress=false --langevin.trajectories=6144 --langevin.t_end_ps=150 --landscape.points=101
          --pulse.amplitude=0.2,0.3 --pulse.shape=flattop)
 input="$METASC_SOURCE/inputs/k3c60.ini"
 run_mpi 2 "$METASC_BIN/metasc-ensemble" "$input" "${options[@]}" --output.file=full.h5 \

@@ -13,6 +13,7 @@
 #include <numbers>
 #include <vector>
 
+#include "metasc/error.hpp"
 #include "metasc/stochastic/rng.hpp"
 #include "metasc/stochastic/ziggurat.hpp"
 
@@ -91,9 +92,9 @@ TEST_CASE("deviates of different trajectories, steps and draws are uncorrelated"
   const NormalStream stream(99, Stream::langevin_noise);
   const auto base = draws(stream, 0, 1000);
   const double bound = z / std::sqrt(static_cast<double>(sample_size));
-  // Neighbouring ids share a Philox block (four words of one block).
+  // Neighbouring ids share a Philox block (two words of one block).
   const auto next_trajectory = draws(stream, 1, 1000);
-  const auto next_block = draws(stream, 4, 1000);
+  const auto next_block = draws(stream, 2, 1000);
   const auto next_step = draws(stream, 0, 1001);
   const auto next_draw = draws(stream, 0, 1000, 1);
   CHECK(std::abs(mean_product(base, next_trajectory)) < bound);
@@ -114,7 +115,7 @@ TEST_CASE("deviates of different trajectories, steps and draws are uncorrelated"
 TEST_CASE("the numbers depend only on (seed, stream, trajectory, step, draw)", "[rng]") {
   const NormalStream stream(2024, Stream::langevin_noise);
   constexpr std::size_t n = 103;
-  constexpr std::uint64_t first = 1'000'000'000'003;  // not a multiple of the 4 lanes
+  constexpr std::uint64_t first = 1'000'000'000'003;  // odd: starts in the middle of a block
   const auto whole = draws(stream, first, 5, 0, n);
 
   // Element by element, in reverse order.
@@ -179,15 +180,15 @@ TEST_CASE("the ziggurat tables follow the Marsaglia–Tsang recursion", "[rng]")
   for (std::size_t i = 0; i < N; ++i) {
     INFO("layer " << i);
     const double ratio = 0x1p53 * ((i + 1 < N ? t.edge[i + 1] : 0.0) / t.edge[i]);
-    const double limit = static_cast<double>(t.core[i].limit);
+    const double limit = static_cast<double>(t.core_limit[i]);
     CHECK(limit <= ratio);
     CHECK(ratio < limit + 1.0);
-    CHECK(t.core[i].scale == t.edge[i] * 0x1p-53);
-    CHECK(t.core[N + i].limit == t.core[i].limit);
-    CHECK(t.core[N + i].scale == -t.core[i].scale);
+    CHECK(t.core_scale[i] == t.edge[i] * 0x1p-53);
+    CHECK(t.core_limit[N + i] == t.core_limit[i]);
+    CHECK(t.core_scale[N + i] == -t.core_scale[i]);
     core_fraction += limit * 0x1p-53 / static_cast<double>(N);
   }
-  CHECK(t.core[N - 1].limit == 0);  // the top layer is all wedge
+  CHECK(t.core_limit[N - 1] == 0);  // the top layer is all wedge
   CHECK(core_fraction > 0.99);      // one word per deviate in > 99 % of cases
 }
 
@@ -250,7 +251,7 @@ TEST_CASE("fill agrees with normal() bit for bit and follows the documented coun
   const NormalStream stream(31337, Stream::langevin_noise);
   constexpr std::uint64_t step = 42, draw = 3;
   const std::uint64_t firsts[] = {0, 1, 2, 3, 4, 5, 6, 7, (std::uint64_t{1} << 40) + 1};
-  const std::size_t lengths[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 255, 256, 257, 4099};
+  const std::size_t lengths[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 31, 32, 33, 255, 256, 257, 511, 512, 513, 1025, 4099};
   for (const auto first : firsts) {
     for (const auto n : lengths) {
       INFO("first " << first << ", n " << n);
@@ -262,40 +263,47 @@ TEST_CASE("fill agrees with normal() bit for bit and follows the documented coun
       CHECK(out[n] == 123.0);  // nothing written past n
     }
   }
-  // The documented layout: trajectory t's first word is lane t mod 4 of the
-  // Philox4x64-10 block at key (seed, stream), counter (t/4, step, draw, 0);
-  // when it lands in the core, it alone is the deviate. The range has words
-  // off the core too (~0.8 %), so the comparison above covered resolve().
-  const r123::Philox4x64::key_type key{{31337, static_cast<std::uint64_t>(Stream::langevin_noise)}};
-  const std::uint64_t first = (std::uint64_t{1} << 40) + 1;
-  std::size_t off_core = 0;
-  for (std::uint64_t t = first; t < first + 4099; ++t) {
-    const auto block = r123::Philox4x64{}({{t / 4, step, draw, 0}}, key);
-    double x;
-    if (ziggurat::core_deviate(ziggurat::tables(), block[t % 4], x)) {
-      REQUIRE(stream.normal(t, step, draw) == x);
-    } else {
-      ++off_core;
+  // The documented layout: trajectory t's first word is lane t mod 2 of the
+  // Random123 Philox4x32-10 block at key (seed mod 2³², seed / 2³²) and
+  // counter (g mod 2³², step mod 2³², step/2³² + 2¹⁶ g/2³², 2²⁸ stream + 2²⁰ draw),
+  // g = t/2; when it lands in the core, it alone is the deviate. The ranges
+  // have words off the core too (~0.75 %), so the comparison above covered
+  // resolve(). The second start crosses g = 2³² (the counter's low word wraps).
+  const std::uint64_t seed = (std::uint64_t{7} << 32) + 31337;
+  const NormalStream wide_seed(seed, Stream::langevin_noise);
+  const r123::Philox4x32::key_type key{{31337, 7}};
+  const std::uint64_t big_step = (std::uint64_t{5} << 32) + 42;
+  for (const std::uint64_t start : {(std::uint64_t{1} << 40) + 1, (std::uint64_t{1} << 33) - 2049}) {
+    std::vector<double> filled(4099);
+    wide_seed.fill(filled.data(), filled.size(), start, big_step, draw);
+    std::size_t off_core = 0;
+    for (std::uint64_t t = start; t < start + filled.size(); ++t) {
+      const std::uint64_t g = t / 2;
+      const r123::Philox4x32::ctr_type counter{
+          {static_cast<std::uint32_t>(g), 42, static_cast<std::uint32_t>(5 + ((g >> 32) << 16)),
+           static_cast<std::uint32_t>((static_cast<std::uint64_t>(Stream::langevin_noise) << 28) | (draw << 20))}};
+      const auto r = r123::Philox4x32{}(counter, key);
+      const std::uint64_t word = t % 2 == 0 ? r[0] | (std::uint64_t{r[1]} << 32) : r[2] | (std::uint64_t{r[3]} << 32);
+      double x;
+      if (ziggurat::core_deviate(ziggurat::tables(), word, x)) {
+        REQUIRE(filled[t - start] == x);
+        REQUIRE(wide_seed.normal(t, big_step, draw) == x);
+      } else {
+        ++off_core;
+      }
     }
+    CHECK(off_core > 0);
   }
-  CHECK(off_core > 0);
 }
 
-TEST_CASE("known deviates (the mapping is part of the reproducibility contract)", "[rng]") {
-  // Values of this implementation (Philox4x64-10 + 512-layer ziggurat); a
-  // change means every stored run with a seed gives different trajectories.
-  // The tolerance admits another libm's last-bit rounding of the tables.
-  const NormalStream stream(2024, Stream::langevin_noise);
-  CHECK(stream.normal(0, 5) == Approx(-0.16369608127845456).epsilon(1e-13));
-  CHECK(stream.normal(1, 5) == Approx(0.051080825911475933).epsilon(1e-13));
-  CHECK(stream.normal(2, 5) == Approx(-1.5798284936333502).epsilon(1e-13));
-  CHECK(stream.normal(3, 5) == Approx(-0.6556620295051705).epsilon(1e-13));
-  CHECK(stream.normal(1'000'000'000'003, 5) == Approx(0.3385199918173814).epsilon(1e-13));
-  CHECK(stream.normal(318, 5) == Approx(-0.24185343874397416).epsilon(1e-13));  // a wedge
-  CHECK(stream.normal(5043, 5) == Approx(4.0822187227427911).epsilon(1e-13));   // the tail
-  CHECK(stream.normal(23419, 5) == Approx(3.9223019359716043).epsilon(1e-13));  // the tail
-  CHECK(stream.normal(7, 11, 1) == Approx(-0.86817934986626366).epsilon(1e-13));
-  CHECK(NormalStream(2024, Stream::initial_state).normal(7, 0, 1) == Approx(0.24222111377022121).epsilon(1e-13));
+TEST_CASE("counters beyond the documented ranges are refused, not wrapped", "[rng]") {
+  const NormalStream stream(1, Stream::langevin_noise);
+  double x[2];
+  CHECK_THROWS_AS(stream.normal(std::uint64_t{1} << 49, 0), metasc::NumericalError);
+  CHECK_THROWS_AS(stream.normal(0, std::uint64_t{1} << 48), metasc::NumericalError);
+  CHECK_THROWS_AS(stream.normal(0, 0, 256), metasc::NumericalError);
+  CHECK_THROWS_AS(stream.fill(x, 2, (std::uint64_t{1} << 49) - 1, 0), metasc::NumericalError);
+  CHECK_NOTHROW(stream.fill(x, 1, (std::uint64_t{1} << 49) - 1, (std::uint64_t{1} << 48) - 1, 255));
 }
 
 TEST_CASE("tail probabilities P(|x| > c) of N(0,1), through the ziggurat's tail start", "[rng][stochastic]") {

@@ -13,6 +13,8 @@ namespace metasc::stochastic {
 struct HarmonicForce {
   double phonon_energy_meV;  ///< ħω
 
+  const HarmonicForce& slope_kernel() const { return *this; }  ///< (see ForceTable::SlopeKernel)
+
   double slope(double Q) const { return phonon_energy_meV * Q; }           ///< V'(Q) [meV]
   double potential(double Q) const { return 0.5 * phonon_energy_meV * Q * Q; }  ///< V(Q) [meV]
   double max_curvature_meV() const { return phonon_energy_meV; }           ///< V'' [meV]
@@ -44,20 +46,58 @@ class ForceTable {
   /// Throws metasc::Error unless Q_first = 0 and V'(0) = 0 (to 1e-12 of max|V'|).
   static ForceTable mirrored(const LandscapeNodes& half, double phonon_energy_meV);
 
-  /// V'(Q) [meV per site]
-  double slope(double Q) const {
-    const Cell cell = locate(Q);
-    const Segment& s = segments_[cell.index];
-    return s.c0 + cell.t * (s.c1 + cell.t * s.c2) + tail_slope_ * cell.outside;
+  /// What slope() reads, by value and raw pointer: an integrator's loop takes
+  /// one copy before it starts, so the compiler sees the table as loop
+  /// invariant and unaliased by the state it writes, and vectorises the loop.
+  /// Valid while the table lives.
+  struct SlopeKernel {
+    /// V'(Q) [meV per site]
+    double slope(double Q) const {
+      const Cell cell = locate(Q);
+      return c0[cell.index] + cell.t * (c1[cell.index] + cell.t * c2[cell.index]) + tail_slope * cell.outside;
+    }
+
+    struct Cell {
+      int index;       ///< segment, clamped to [0, segments − 1]
+      double t;        ///< position in the segment, clamped to [0, 1]
+      double outside;  ///< (Q − clamped Q)/h: 0 inside, the distance into a tail otherwise
+    };
+    Cell locate(double Q) const {
+      const double x = (Q - first) * inverse_step;
+      // Written as comparisons, not fmin/fmax: a NaN x maps to 0 (index stays in
+      // bounds) and the comparisons vectorise to min/max instructions.
+      double clamped = x > 0.0 ? x : 0.0;
+      clamped = clamped < last ? clamped : last;
+      int index = static_cast<int>(clamped);
+      index = index < last_index ? index : last_index;
+      return {index, clamped - index, x - clamped};
+    }
+
+    const double* __restrict c0;
+    const double* __restrict c1;
+    const double* __restrict c2;
+    double first;
+    double inverse_step;
+    double last;         ///< number of segments, as a double
+    int last_index;      ///< number of segments − 1
+    double tail_slope;   ///< ħω·h: tail V' grows by this per unit of `outside`
+  };
+
+  SlopeKernel slope_kernel() const {
+    return {c0_.data(), c1_.data(), c2_.data(), first_, inverse_step_, last_, last_index_, tail_slope_};
   }
+
+  /// V'(Q) [meV per site]
+  double slope(double Q) const { return slope_kernel().slope(Q); }
 
   /// V(Q) [meV per site]
   double potential(double Q) const {
-    const Cell cell = locate(Q);
-    const Segment& s = segments_[cell.index];
+    const SlopeKernel kernel = slope_kernel();
+    const SlopeKernel::Cell cell = kernel.locate(Q);
+    const auto i = static_cast<std::size_t>(cell.index);
     const double t = cell.t;
-    const double inside = s.v0 + step_ * t * (s.c0 + t * (0.5 * s.c1 + t * s.c2 / 3.0));
-    const double edge_slope = s.c0 + t * (s.c1 + t * s.c2);
+    const double inside = v0_[i] + step_ * t * (c0_[i] + t * (0.5 * c1_[i] + t * c2_[i] / 3.0));
+    const double edge_slope = c0_[i] + t * (c1_[i] + t * c2_[i]);
     return inside + step_ * cell.outside * (edge_slope + 0.5 * tail_slope_ * cell.outside);
   }
 
@@ -65,38 +105,19 @@ class ForceTable {
   double max_curvature_meV() const { return max_curvature_meV_; }
 
   double Q_first() const { return first_; }
-  double Q_last() const { return first_ + step_ * static_cast<double>(segments_.size()); }
+  double Q_last() const { return first_ + step_ * static_cast<double>(c0_.size()); }
 
  private:
   /// On segment i, with t = (Q − Q_i)/h ∈ [0, 1]:
-  ///   V'(t) = c0 + c1 t + c2 t²,  V(t) = v0 + h (c0 t + c1 t²/2 + c2 t³/3).
-  struct Segment {
-    double v0, c0, c1, c2;
-  };
-  struct Cell {
-    int index;       ///< segment, clamped to [0, segments − 1]
-    double t;        ///< position in the segment, clamped to [0, 1]
-    double outside;  ///< (Q − clamped Q)/h: 0 inside, the distance into a tail otherwise
-  };
-
-  Cell locate(double Q) const {
-    const double x = (Q - first_) * inverse_step_;
-    // Written as comparisons, not fmin/fmax: a NaN x maps to 0 (index stays in
-    // bounds) and the comparisons vectorise to min/max instructions.
-    double clamped = x > 0.0 ? x : 0.0;
-    clamped = clamped < last_ ? clamped : last_;
-    int index = static_cast<int>(clamped);
-    index = index < last_index_ ? index : last_index_;
-    return {index, clamped - index, x - clamped};
-  }
-
-  std::vector<Segment> segments_;
+  ///   V'(t) = c0 + c1 t + c2 t²,  V(t) = v0 + h (c0 t + c1 t²/2 + c2 t³/3),
+  /// one array per coefficient (a vectorised loop gathers from each).
+  std::vector<double> v0_, c0_, c1_, c2_;
   double first_;
   double step_;
   double inverse_step_;
   double last_;         ///< number of segments, as a double
   int last_index_;      ///< number of segments − 1
-  double tail_slope_;   ///< ħω·h: tail V' grows by this per unit of `outside`
+  double tail_slope_;   ///< ħω·h
   double max_curvature_meV_;
 };
 

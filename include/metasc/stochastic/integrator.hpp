@@ -85,10 +85,12 @@ struct StepMap {
 };
 
 /// What the integrator needs from a landscape: V'(Q) [meV per site], inline and
-/// cheap, and max V'' [meV] for the stability check (see force_table.hpp).
+/// cheap, also from a small copy taken before a loop (slope_kernel(), see
+/// ForceTable::SlopeKernel), and max V'' [meV] for the stability check.
 template <class F>
 concept ForceEvaluator = requires(const F& force, double Q) {
   { force.slope(Q) } -> std::convertible_to<double>;
+  { force.slope_kernel().slope(Q) } -> std::convertible_to<double>;
   { force.max_curvature_meV() } -> std::convertible_to<double>;
 };
 
@@ -108,8 +110,10 @@ class LangevinIntegrator {
   /// whose state is Q[0 … n), P[0 … n) (P in the stored convention).
   /// `step_index` = n (t_n = t_0 + n·dt) selects the noise; `drive_per_ps2` is
   /// a(t_n), the pump at the START of the step, evaluated once for all blocks.
-  void step(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory, std::uint64_t step_index,
-            double drive_per_ps2);
+  /// Not inlined: a vectorised loop inlined into a caller's loop nest loses
+  /// its vectorisation (measured 2.2e8 against 4.4e8 steps/s for the loop alone).
+  [[gnu::noinline]] void step(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
+                              std::uint64_t step_index, double drive_per_ps2);
 
   /// On-site momentum P(t_n) [1/ps] from the stored one, with a = a(t_n).
   double physical_momentum(double Q, double stored_P, double drive_per_ps2) const {
@@ -154,8 +158,11 @@ void LangevinIntegrator<Force>::step(double* __restrict Q, double* __restrict P,
   if (map_.noisy) noise_.fill(xi_.data(), n, first_trajectory, step_index);
   // Locals: the loop must see that nothing it writes through Q, P changes them.
   const StepMap m = map_;
-  const Force& force = force_;
+  const auto force = force_.slope_kernel();
   const double* __restrict xi = xi_.data();
+  // The table look-ups are gathers, which GCC will not vectorise past a store
+  // it cannot prove unaliased; the iterations are independent, so say so.
+#pragma omp simd
   for (std::size_t i = 0; i < n; ++i) {
     const double f = drive_per_ps2 - m.force_scale * force.slope(Q[i]);
     const double p = P[i];

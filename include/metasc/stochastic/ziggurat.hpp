@@ -57,14 +57,13 @@ struct Tables {
   std::array<double, layers> edge;        ///< x_i (x_0 = v/f(r), the virtual width of the base)
   std::array<double, layers + 1> height;  ///< f_i, the bottom of layer i (f_0 = 0); f_N ≥ 1 the top of the last
 
-  /// What the fast path needs of a layer, side by side (one cache line).
-  struct Core {
-    std::uint64_t limit;  ///< floor(2⁵³ x_{i+1}/x_i) (x_N = 0): u < limit ⇔ x < x_{i+1}, under f
-    double scale;         ///< ±x_i·2⁻⁵³, so that x = u·scale carries the sign
-  };
-  /// Indexed by the word's low layer_bits + 1 bits, i.e. by layer i and sign:
-  /// entry i (sign bit 0) has scale +x_i·2⁻⁵³, entry N + i (sign bit 1) −x_i·2⁻⁵³.
-  std::array<Core, 2 * layers> core;
+  /// What the fast path needs of a layer, as two arrays (a vectorised loop
+  /// gathers from each), indexed by the word's low layer_bits + 1 bits, i.e.
+  /// by layer i and sign: entry i (sign bit 0) and entry N + i (sign bit 1).
+  /// core_limit:  floor(2⁵³ x_{i+1}/x_i) (x_N = 0): u < limit ⇔ x < x_{i+1}, under f
+  /// core_scale:  +x_i·2⁻⁵³ (entry i), −x_i·2⁻⁵³ (entry N + i), so that x = u·scale carries the sign
+  alignas(64) std::array<std::uint64_t, 2 * layers> core_limit;
+  alignas(64) std::array<double, 2 * layers> core_scale;
 };
 
 /// The tables, built on first use (thread-safe) by build_tables().
@@ -100,11 +99,11 @@ inline double with_sign(double magnitude, std::uint64_t word) {
 /// (The signed scale gives the same bits as with_sign(u·x_i·2⁻⁵³, word):
 /// IEEE multiplication is symmetric in the sign.)
 inline bool core_deviate(const Tables& t, std::uint64_t word, double& x) {
-  const Tables::Core& core = t.core[static_cast<std::size_t>(word & (2 * layers - 1))];
+  const auto entry = static_cast<std::size_t>(word & (2 * layers - 1));
   const std::uint64_t u = word >> (64 - uniform_bits);
-  // Through int64 (exact: u < 2⁵³): one cvtsi2sd instead of the unsigned sequence.
-  x = static_cast<double>(static_cast<std::int64_t>(u)) * core.scale;
-  return u < core.limit;
+  // Through int64 (exact: u < 2⁵³): one conversion instruction instead of the unsigned sequence.
+  x = static_cast<double>(static_cast<std::int64_t>(u)) * t.core_scale[entry];
+  return u < t.core_limit[entry];
 }
 
 /// The deviate of a word whose point missed the core: the base, wedge and
@@ -117,8 +116,8 @@ double resolve(const Tables& t, std::uint64_t word, NextWord&& next_word) {
   for (;;) {
     const std::size_t layer = static_cast<std::size_t>(word & (layers - 1));
     const std::uint64_t u = word >> (64 - uniform_bits);
-    const double x = static_cast<double>(static_cast<std::int64_t>(u)) * t.core[layer].scale;
-    if (u < t.core[layer].limit) return with_sign(x, word);
+    const double x = static_cast<double>(static_cast<std::int64_t>(u)) * t.core_scale[layer];
+    if (u < t.core_limit[layer]) return with_sign(x, word);
     if (layer == 0) {
       // The core test is floor-rounded: an x just below r is still in the rectangle.
       if (x < t.tail_start) return with_sign(x, word);

@@ -1,0 +1,46 @@
+// philox_blocks (sixteen lanes at a time where the CPU has AVX-512) against
+// Random123's own r123::Philox4x32 at every counter, including block counts
+// that leave a scalar remainder and a run that ends exactly where the first
+// counter word would wrap.
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <vector>
+
+#include "metasc/stochastic/philox_blocks.hpp"
+
+using namespace metasc::stochastic;
+
+TEST_CASE("philox_blocks gives Random123's Philox4x32-10 at every counter", "[rng]") {
+  const PhiloxKey key{{0x9E3779B9u, 0x01234567u}};
+  const std::uint32_t c1 = 42, c2 = 0xFFFF0005u, c3 = 0x12300000u;
+  const std::uint32_t firsts[] = {0, 7, 0xFFFFFFFFu - 47};
+  for (const std::uint32_t first : firsts) {
+    for (std::size_t blocks = 0; blocks <= 48; ++blocks) {
+      INFO("first " << first << ", blocks " << blocks);
+      std::vector<std::uint64_t> words(2 * blocks + 1, 99);
+      philox_blocks(words.data(), blocks, first, c1, c2, c3, key);
+      bool same = true;
+      for (std::size_t b = 0; b < blocks; ++b) {
+        const auto r = r123::Philox4x32{}({{first + static_cast<std::uint32_t>(b), c1, c2, c3}}, key);
+        same = same && words[2 * b] == (r[0] | (std::uint64_t{r[1]} << 32)) &&
+               words[2 * b + 1] == (r[2] | (std::uint64_t{r[3]} << 32));
+      }
+      CHECK(same);
+      CHECK(words[2 * blocks] == 99);  // nothing written past the last block
+    }
+  }
+}
+
+TEST_CASE("Philox4x32-10 known-answer vectors of Random123's kat_vectors", "[rng]") {
+  // From Random123's kat_vectors file (philox4x32 10 rounds), independent of metasc.
+  const auto zero = philox_words({{0, 0, 0, 0}}, {{0, 0}});
+  CHECK(zero[0] == (0x6627e8d5u | (std::uint64_t{0xe169c58du} << 32)));
+  CHECK(zero[1] == (0xbc57ac4cu | (std::uint64_t{0x9b00dbd8u} << 32)));
+  const auto ones = philox_words({{0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu}}, {{0xffffffffu, 0xffffffffu}});
+  CHECK(ones[0] == (0x408f276du | (std::uint64_t{0x41c83b0eu} << 32)));
+  CHECK(ones[1] == (0xa20bc7c6u | (std::uint64_t{0x6d5451fdu} << 32)));
+  const auto pi = philox_words({{0x243f6a88u, 0x85a308d3u, 0x13198a2eu, 0x03707344u}}, {{0xa4093822u, 0x299f31d0u}});
+  CHECK(pi[0] == (0xd16cfe09u | (std::uint64_t{0x94fdccebu} << 32)));
+  CHECK(pi[1] == (0x5001e420u | (std::uint64_t{0x24126ea1u} << 32)));
+}
