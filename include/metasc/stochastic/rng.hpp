@@ -8,7 +8,7 @@
 ///   counter = (g mod 2³², step mod 2³², step/2³² + 2¹⁶·(g/2³²), 2²⁸·stream + 2²⁰·draw + extra)
 /// and the block's four 32-bit words r make two 64-bit words, r0 + 2³²r1 for
 /// lane 0 and r2 + 2³²r3 for lane 1 (philox_words). With extra = 0 that word
-/// is the trajectory's ziggurat word: in ~99.25 % of cases all it needs (layer,
+/// is the trajectory's ziggurat word: in ~99.57 % of cases all it needs (layer,
 /// sign and a 53-bit uniform: a table look-up and a multiply). The other cases
 /// (wedge test, tail, rejection) take further words from blocks that no other
 /// (trajectory, step, draw) ever uses, extra = 2j + lane for j = 1, 2, …,
@@ -16,11 +16,11 @@
 /// There is no generator state: the numbers a trajectory sees do not depend
 /// on which block or rank owns it, on the order of the calls, or on restarts.
 /// Ranges: trajectory < 2⁴⁹, step < 2⁴⁸, draw < 2⁸, and at most 2¹⁹ − 1 extra
-/// blocks per deviate (each is taken with probability < 1 %); beyond them the
+/// blocks per deviate (each is taken with probability < 0.5 %); beyond them the
 /// counters would collide, so NumericalError is thrown instead.
 ///
 /// The distribution is exactly N(0, 1) (up to the 2⁻⁵³ grid of the uniforms),
-/// tails included: the tail beyond r = 3.852 uses Marsaglia's exact sampler.
+/// tails included: the tail beyond r = 4.039 uses Marsaglia's exact sampler.
 ///
 /// Why Philox4x32 rather than 4x64: its multiplies vectorise (philox_blocks.hpp).
 /// Measured on one AVX-512 core: 1.1e9 64-bit words/s in blocks of sixteen,
