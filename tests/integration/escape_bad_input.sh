@@ -3,18 +3,12 @@
 # singleton: mpiexec adds ~2 s to every failing run), a sample on two ranks.
 source "$(dirname "$0")/lib/common.bash"
 
-cat > good.ini <<'INI'
+{
+  cat "$METASC_SOURCE/tests/integration/lib/k3c60_material.ini"
+  cat <<'INI'
 [phonon]
-frequency_THz = 22
-g_ratio = 0.6
 damping_per_ps = 100
 domain_sites = 50
-[electrons]
-dos_per_meV = 0.015
-splitting_meV = 25
-Tc_K = 20
-[bath]
-temperature_K = 100
 [escape]
 landscape = cubic
 methods = theory, ffs
@@ -25,6 +19,7 @@ ffs_flux_crossings = 10
 [langevin]
 dt_ps = 0.001
 INI
+} > good.ini
 
 checked=0
 # expect_bad RANKS KEY_IN_MESSAGE ARGS...

@@ -2,25 +2,19 @@
 # file (nor a partial one), on 1 and on 2 ranks, and never a hang.
 source "$(dirname "$0")/lib/common.bash"
 
-cat > good.ini <<'INI'
-[phonon]
-frequency_THz = 22
-g_ratio = 0.6
-[electrons]
-dos_per_meV = 0.015
-splitting_meV = 25
-Tc_K = 20
-[bath]
-temperature_K = 100
+{
+  cat "$METASC_SOURCE/tests/integration/lib/k3c60_material.ini"
+  cat <<'INI'
 [landscape]
 points = 32
 temperatures_K = 100
 INI
-sed 's/^Tc_K = 20$//' good.ini > no_pairing.ini
-sed 's/^g_ratio = 0.6$/g_ratio = 0.6\ng_meV = 50/' good.ini > both_couplings.ini
-sed 's/^\[phonon\]$/[phonon]\ndampin_per_ps = 0.1/' good.ini > typo.ini
-sed 's/^\[phonon\]$/[phonons]/' good.ini > unknown_section.ini
-sed 's/^g_ratio = 0.6$/g_ratio = 0.6\ng_ratio = 0.7/' good.ini > repeated.ini
+} > good.ini
+sed 's/^electrons.Tc_K = 20$//' good.ini > no_pairing.ini
+sed 's/^phonon.g_ratio = 0.6$/phonon.g_ratio = 0.6\nphonon.g_meV = 50/' good.ini > both_couplings.ini
+printf '[phonon]\ndampin_per_ps = 0.1\n' | cat good.ini - > typo.ini
+printf '[phonons]\nfrequency_THz = 22\n' | cat good.ini - > unknown_section.ini
+sed 's/^phonon.g_ratio = 0.6$/phonon.g_ratio = 0.6\nphonon.g_ratio = 0.7/' good.ini > repeated.ini
 printf 'frequency_THz = 22\n' | cat - good.ini > no_section.ini
 
 expect_bad 1 "phonon.dampin_per_ps" metasc-landscape typo.ini

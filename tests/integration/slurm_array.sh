@@ -10,18 +10,12 @@ source "$METASC_SOURCE/tests/integration/lib/slurm_cluster.bash"
 trap 'slurm_cluster_down; rm -rf "$work"' EXIT
 slurm_cluster_up "$work/cluster"
 
-cat >tiny.ini <<'INI'
+{
+  cat "$METASC_SOURCE/tests/integration/lib/k3c60_material.ini"
+  cat <<'INI'
 [phonon]
-frequency_THz = 22
-g_ratio = 0.6
 damping_per_ps = 0.2
 domain_sites = 80
-[electrons]
-dos_per_meV = 0.015
-splitting_meV = 25
-Tc_K = 20
-[bath]
-temperature_K = 100
 [pulse]
 shape = flattop
 rise_ps = 2
@@ -36,6 +30,7 @@ t_end_ps = 60
 [ensemble]
 settle_ps = 20
 INI
+} >tiny.ini
 # Task 3 scans two amplitudes, so its /stats attributes are arrays, not scalars.
 cat >scan.txt <<'TABLE'
 # shape   amplitude   further overrides
