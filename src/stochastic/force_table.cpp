@@ -37,7 +37,7 @@ ForceTable::ForceTable(const LandscapeNodes& nodes, double phonon_energy_meV) {
   step_ = nodes.Q_step;
   inverse_step_ = 1.0 / step_;
   last_ = static_cast<double>(count - 1);
-  last_index_ = static_cast<int>(count - 2);
+  last_index_ = static_cast<std::int64_t>(count - 2);
   tail_slope_ = phonon_energy_meV * step_;
   max_curvature_meV_ = phonon_energy_meV;
   v0_.resize(count - 1);

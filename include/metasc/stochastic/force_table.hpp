@@ -5,7 +5,10 @@
 /// gives the matching energy and `max_curvature_meV()` the largest V'' (for
 /// the time-step check, stochastic::check_time_step).
 #include <cstddef>
+#include <cstdint>
 #include <vector>
+
+#include "metasc/multiply_add.hpp"
 
 namespace metasc::stochastic {
 
@@ -54,37 +57,42 @@ class ForceTable {
     /// V'(Q) [meV per site]
     double slope(double Q) const {
       const Cell cell = locate(Q);
-      return c0[cell.index] + cell.t * (c1[cell.index] + cell.t * c2[cell.index]) + tail_slope * cell.outside;
+      const auto i = cell.index;
+      const double inside = multiply_add(cell.t, multiply_add(cell.t, c2[i], c1[i]), c0[i]);
+      return multiply_add(tail_slope, cell.outside, inside);
     }
 
     struct Cell {
-      int index;       ///< segment, clamped to [0, segments − 1]
+      /// Segment, clamped to [0, segments − 1]. 64-bit: AVX-512 converts
+      /// doubles to 64-bit integers and gathers with them in one instruction each.
+      std::int64_t index;
       double t;        ///< position in the segment, clamped to [0, 1]
       double outside;  ///< (Q − clamped Q)/h: 0 inside, the distance into a tail otherwise
     };
     Cell locate(double Q) const {
-      const double x = (Q - first) * inverse_step;
+      const double x = multiply_add(Q, inverse_step, origin);  // (Q − Q_first)/h
       // Written as comparisons, not fmin/fmax: a NaN x maps to 0 (index stays in
       // bounds) and the comparisons vectorise to min/max instructions.
       double clamped = x > 0.0 ? x : 0.0;
       clamped = clamped < last ? clamped : last;
-      int index = static_cast<int>(clamped);
+      auto index = static_cast<std::int64_t>(clamped);
       index = index < last_index ? index : last_index;
-      return {index, clamped - index, x - clamped};
+      return {index, clamped - static_cast<double>(index), x - clamped};
     }
 
     const double* __restrict c0;
     const double* __restrict c1;
     const double* __restrict c2;
-    double first;
+    double origin;              ///< −Q_first/h
     double inverse_step;
-    double last;         ///< number of segments, as a double
-    int last_index;      ///< number of segments − 1
-    double tail_slope;   ///< ħω·h: tail V' grows by this per unit of `outside`
+    double last;                ///< number of segments, as a double
+    std::int64_t last_index;    ///< number of segments − 1
+    double tail_slope;          ///< ħω·h: tail V' grows by this per unit of `outside`
   };
 
   SlopeKernel slope_kernel() const {
-    return {c0_.data(), c1_.data(), c2_.data(), first_, inverse_step_, last_, last_index_, tail_slope_};
+    return {c0_.data(), c1_.data(), c2_.data(), -first_ * inverse_step_, inverse_step_, last_, last_index_,
+            tail_slope_};
   }
 
   /// V'(Q) [meV per site]
@@ -116,7 +124,7 @@ class ForceTable {
   double step_;
   double inverse_step_;
   double last_;         ///< number of segments, as a double
-  int last_index_;      ///< number of segments − 1
+  std::int64_t last_index_;  ///< number of segments − 1
   double tail_slope_;   ///< ħω·h
   double max_curvature_meV_;
 };

@@ -37,6 +37,7 @@
 #include <utility>
 #include <vector>
 
+#include "metasc/multiply_add.hpp"
 #include "metasc/stochastic/rng.hpp"
 
 namespace metasc::stochastic {
@@ -131,8 +132,11 @@ class LangevinIntegrator {
 
  private:
   /// F = a − (ω/ħ)V'(Q) [1/ps²]
+  static double acceleration(const StepMap& map, double slope_meV, double drive_per_ps2) {
+    return multiply_add(-map.force_scale, slope_meV, drive_per_ps2);
+  }
   double acceleration(double Q, double drive_per_ps2) const {
-    return drive_per_ps2 - map_.force_scale * force_.slope(Q);
+    return acceleration(map_, force_.slope(Q), drive_per_ps2);
   }
 
   Scheme scheme_;
@@ -164,10 +168,10 @@ void LangevinIntegrator<Force>::step(double* __restrict Q, double* __restrict P,
   // it cannot prove unaliased; the iterations are independent, so say so.
 #pragma omp simd
   for (std::size_t i = 0; i < n; ++i) {
-    const double f = drive_per_ps2 - m.force_scale * force.slope(Q[i]);
+    const double f = acceleration(m, force.slope(Q[i]), drive_per_ps2);
     const double p = P[i];
-    Q[i] += m.q_from_p * p + m.q_from_force * f + m.q_from_noise * xi[i];
-    P[i] = m.p_from_p * p + m.p_from_force * f + m.p_from_noise * xi[i];
+    Q[i] = multiply_add(m.q_from_noise, xi[i], multiply_add(m.q_from_force, f, multiply_add(m.q_from_p, p, Q[i])));
+    P[i] = multiply_add(m.p_from_noise, xi[i], multiply_add(m.p_from_force, f, m.p_from_p * p));
   }
 }
 
