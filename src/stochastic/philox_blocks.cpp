@@ -15,56 +15,56 @@ namespace {
 
 #if defined(__AVX512F__)
 
-constexpr std::size_t simd_blocks = 16;
+/// Blocks per vector: one per 64-bit lane.
+constexpr std::size_t lanes_per_vector = 8;
 
-/// hi·2³² + lo = a·m in every 32-bit lane: vpmuludq multiplies the even lanes,
-/// so the odd ones are shifted down for a second multiply and the halves blended.
-inline void multiply_wide(__m512i a, __m512i m, __m512i& hi, __m512i& lo) {
-  const __m512i even = _mm512_mul_epu32(a, m);
-  const __m512i odd = _mm512_mul_epu32(_mm512_srli_epi64(a, 32), m);
-  constexpr __mmask16 odd_lanes = 0xAAAA;
-  hi = _mm512_mask_blend_epi32(odd_lanes, _mm512_srli_epi64(even, 32), odd);
-  lo = _mm512_mask_blend_epi32(odd_lanes, even, _mm512_slli_epi64(odd, 32));
-}
-
-/// Sixteen blocks at counters first + 0 … 15: the rounds and key schedule of
-/// r123::Philox4x32_R<10> (philox.h), lane-parallel.
-void sixteen_blocks(std::uint64_t* words, std::uint32_t first, std::uint32_t c1, std::uint32_t c2, std::uint32_t c3,
+/// 8·Vectors blocks at counters first + 0, 1, …: the rounds and key schedule
+/// of r123::Philox4x32_R<10> (philox.h), lane-parallel. Each 32-bit word of a
+/// block sits in the low half of a 64-bit lane, so one vpmuludq gives the full
+/// 32×32→64 product (lo in the low half, hi moved down by a dword swap); the
+/// high halves carry junk that vpmuludq never reads and the output drops.
+/// Several independent vectors are interleaved because one round's chain
+/// (multiply, swap, xor) is longer than its work for a single vector.
+template <std::size_t Vectors>
+void philox_vectors(std::uint64_t* words, std::uint32_t first, std::uint32_t c1, std::uint32_t c2, std::uint32_t c3,
                     const PhiloxKey& key) {
-  const __m512i multiplier0 = _mm512_set1_epi32(static_cast<int>(PHILOX_M4x32_0));
-  const __m512i multiplier1 = _mm512_set1_epi32(static_cast<int>(PHILOX_M4x32_1));
-  __m512i x0 = _mm512_add_epi32(_mm512_set1_epi32(static_cast<int>(first)),
-                                _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15));
-  __m512i x1 = _mm512_set1_epi32(static_cast<int>(c1));
-  __m512i x2 = _mm512_set1_epi32(static_cast<int>(c2));
-  __m512i x3 = _mm512_set1_epi32(static_cast<int>(c3));
-  std::uint32_t k0 = key[0], k1 = key[1];
-  for (int round = 0; round < 10; ++round) {
-    __m512i hi0, lo0, hi1, lo1;
-    multiply_wide(x0, multiplier0, hi0, lo0);
-    multiply_wide(x2, multiplier1, hi1, lo1);
-    x0 = _mm512_xor_si512(_mm512_xor_si512(hi1, x1), _mm512_set1_epi32(static_cast<int>(k0)));
-    x1 = lo1;
-    x2 = _mm512_xor_si512(_mm512_xor_si512(hi0, x3), _mm512_set1_epi32(static_cast<int>(k1)));
-    x3 = lo0;
-    k0 += PHILOX_W32_0;
-    k1 += PHILOX_W32_1;
+  const __m512i multiplier0 = _mm512_set1_epi64(PHILOX_M4x32_0);
+  const __m512i multiplier1 = _mm512_set1_epi64(PHILOX_M4x32_1);
+  const __m512i first_lanes = _mm512_add_epi64(_mm512_set1_epi64(first), _mm512_setr_epi64(0, 1, 2, 3, 4, 5, 6, 7));
+  __m512i x0[Vectors], x1[Vectors], x2[Vectors], x3[Vectors];
+  for (std::size_t v = 0; v < Vectors; ++v) {
+    // Only the low 32 bits are read, so the 64-bit add wraps the counter as Philox4x32 does.
+    x0[v] = _mm512_add_epi64(first_lanes, _mm512_set1_epi64(static_cast<long long>(lanes_per_vector * v)));
+    x1[v] = _mm512_set1_epi64(c1);
+    x2[v] = _mm512_set1_epi64(c2);
+    x3[v] = _mm512_set1_epi64(c3);
   }
-  // Transpose to block order, words[2b] = (x0, x1)[b], words[2b + 1] = (x2, x3)[b].
-  // The unpacks work inside each 128-bit lane j (blocks 4j … 4j + 3): after
-  // them q_k holds block 4j + k, both words, in lane j. The 128-bit shuffles
-  // then transpose the 4×4 lanes, so that output register r holds blocks 4r … 4r + 3.
-  const __m512i lo01 = _mm512_unpacklo_epi32(x0, x1), hi01 = _mm512_unpackhi_epi32(x0, x1);
-  const __m512i lo23 = _mm512_unpacklo_epi32(x2, x3), hi23 = _mm512_unpackhi_epi32(x2, x3);
-  const __m512i q0 = _mm512_unpacklo_epi64(lo01, lo23), q1 = _mm512_unpackhi_epi64(lo01, lo23);
-  const __m512i q2 = _mm512_unpacklo_epi64(hi01, hi23), q3 = _mm512_unpackhi_epi64(hi01, hi23);
-  // 4×4 transpose of 128-bit lanes: output register j holds blocks 4j … 4j + 3.
-  const __m512i t0 = _mm512_shuffle_i64x2(q0, q1, 0x44), t1 = _mm512_shuffle_i64x2(q0, q1, 0xEE);
-  const __m512i t2 = _mm512_shuffle_i64x2(q2, q3, 0x44), t3 = _mm512_shuffle_i64x2(q2, q3, 0xEE);
-  _mm512_storeu_si512(words, _mm512_shuffle_i64x2(t0, t2, 0x88));
-  _mm512_storeu_si512(words + 8, _mm512_shuffle_i64x2(t0, t2, 0xDD));
-  _mm512_storeu_si512(words + 16, _mm512_shuffle_i64x2(t1, t3, 0x88));
-  _mm512_storeu_si512(words + 24, _mm512_shuffle_i64x2(t1, t3, 0xDD));
+  __m512i k0 = _mm512_set1_epi64(key[0]), k1 = _mm512_set1_epi64(key[1]);
+  const __m512i bump0 = _mm512_set1_epi64(PHILOX_W32_0), bump1 = _mm512_set1_epi64(PHILOX_W32_1);
+  constexpr int xor3 = 0x96;  // vpternlog truth table of a ^ b ^ c
+  for (int round = 0; round < 10; ++round) {
+    for (std::size_t v = 0; v < Vectors; ++v) {
+      const __m512i product0 = _mm512_mul_epu32(x0[v], multiplier0);
+      const __m512i product1 = _mm512_mul_epu32(x2[v], multiplier1);
+      x0[v] = _mm512_ternarylogic_epi64(_mm512_shuffle_epi32(product1, _MM_PERM_CDAB), x1[v], k0, xor3);
+      x2[v] = _mm512_ternarylogic_epi64(_mm512_shuffle_epi32(product0, _MM_PERM_CDAB), x3[v], k1, xor3);
+      x1[v] = product1;
+      x3[v] = product0;
+    }
+    k0 = _mm512_add_epi32(k0, bump0);
+    k1 = _mm512_add_epi32(k1, bump1);
+  }
+  // Block b's words r0 | r1·2³² and r2 | r3·2³², interleaved into block order.
+  constexpr __mmask16 odd_dwords = 0xAAAA;
+  const __m512i first_half = _mm512_setr_epi64(0, 8, 1, 9, 2, 10, 3, 11);
+  const __m512i second_half = _mm512_setr_epi64(4, 12, 5, 13, 6, 14, 7, 15);
+  for (std::size_t v = 0; v < Vectors; ++v) {
+    const __m512i lane0 = _mm512_mask_blend_epi32(odd_dwords, x0[v], _mm512_slli_epi64(x1[v], 32));
+    const __m512i lane1 = _mm512_mask_blend_epi32(odd_dwords, x2[v], _mm512_slli_epi64(x3[v], 32));
+    std::uint64_t* out = words + 2 * lanes_per_vector * v;
+    _mm512_storeu_si512(out, _mm512_permutex2var_epi64(lane0, first_half, lane1));
+    _mm512_storeu_si512(out + lanes_per_vector, _mm512_permutex2var_epi64(lane0, second_half, lane1));
+  }
 }
 
 #endif
@@ -75,8 +75,11 @@ void philox_blocks(std::uint64_t* words, std::size_t blocks, std::uint32_t first
                    std::uint32_t c3, const PhiloxKey& key) {
   std::size_t b = 0;
 #if defined(__AVX512F__)
-  for (; blocks - b >= simd_blocks; b += simd_blocks) {
-    sixteen_blocks(words + 2 * b, first + static_cast<std::uint32_t>(b), c1, c2, c3, key);
+  // Four vectors (32 blocks) fill the registers; one vector for the rest.
+  constexpr std::size_t wide = 4 * lanes_per_vector;
+  for (; blocks - b >= wide; b += wide) philox_vectors<4>(words + 2 * b, first + static_cast<std::uint32_t>(b), c1, c2, c3, key);
+  for (; blocks - b >= lanes_per_vector; b += lanes_per_vector) {
+    philox_vectors<1>(words + 2 * b, first + static_cast<std::uint32_t>(b), c1, c2, c3, key);
   }
 #endif
   for (; b < blocks; ++b) {

@@ -6,9 +6,9 @@
 /// member of the family that maps onto SIMD lanes (its 32×32→64 multiplies
 /// are one vpmuludq per eight lanes; Philox4x64's 64×64→128 ones have no
 /// vector instruction). When the compiler targets AVX-512 (metasc's default
-/// build uses -march=native), sixteen blocks go through the ten rounds
-/// together; otherwise, and for the last few blocks, r123::Philox4x32 itself
-/// runs. Both give the same bits (tests/unit/test_philox_blocks.cpp compares
+/// build uses -march=native), 32 blocks go through the ten rounds together,
+/// then 8 at a time; otherwise, and for the last few blocks,
+/// r123::Philox4x32 itself runs. Both give the same bits (tests/unit/test_philox_blocks.cpp compares
 /// every lane with r123::Philox4x32).
 #include <Random123/philox.h>
 
