@@ -3,18 +3,19 @@
 # of ranks, to results bitwise identical to an uninterrupted run; a restart
 # with other physics and an unwritable checkpoint path are refused (exit 2).
 source "$(dirname "$0")/lib/common.bash"
-options=(--output.progress=false --langevin.trajectories=6144 --langevin.t_end_ps=150 --landscape.points=101
+options=(--output.progress=false --langevin.trajectories=6144 --langevin.t_end_ps=300 --landscape.points=101
          --pulse.amplitude=0.2,0.3 --pulse.shape=flattop)
 input="$METASC_SOURCE/inputs/k3c60.ini"
 run_mpi 2 "$METASC_BIN/metasc-ensemble" "$input" "${options[@]}" --output.file=full.h5 \
   --checkpoint.file=unused.ckpt.h5 >/dev/null
 
 # SIGUSR1 (what SLURM sends before the time limit): checkpoint, exit 3, resume on 1 rank.
+# The signal goes out once a first periodic checkpoint shows that blocks are
+# being computed (a fixed delay would race the kernel's speed).
 $METASC_MPIEXEC 2 "$METASC_BIN/metasc-ensemble" "$input" "${options[@]}" --output.file=stopped.h5 \
-  --checkpoint.file=signal.ckpt.h5 >/dev/null 2>signal.err &
+  --checkpoint.file=signal.ckpt.h5 --checkpoint.interval_s=0.2 >/dev/null 2>signal.err &
 job=$!
-for _ in $(seq 100); do sleep 0.1; pgrep -f "metasc-ensemble.*signal.ckpt.h5" >/dev/null && break; done
-sleep 1
+for _ in $(seq 300); do sleep 0.05; [ -s signal.ckpt.h5 ] && break; done
 kill -USR1 "$job"
 status=0
 wait "$job" || status=$?
