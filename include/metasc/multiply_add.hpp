@@ -8,8 +8,9 @@
 /// in a block. Without FMA hardware std::fma would be a slow library call, so
 /// the product and the sum are rounded separately instead. The build keeps
 /// -ffp-contract=off, so nothing else is fused behind the code's back: results
-/// are bitwise reproducible for a given binary (any rank count, any restart);
-/// binaries for CPUs with and without FMA differ in the last bits.
+/// are bitwise reproducible for a given binary (any rank count, any restart).
+/// Binaries for CPUs with and without FMA round differently; along a noisy
+/// trajectory the differences grow, so their ensembles agree statistically.
 #include <cmath>
 
 namespace metasc {
