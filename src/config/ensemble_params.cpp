@@ -24,7 +24,8 @@ EnsembleParams EnsembleParams::from(const Config& config) {
           .margin_kT = config.real("escape.margin_kT"),
           .transient_ps = config.real("escape.transient_ps"),
           .kinetics = config.flag("kinetics.enabled"),
-          .kinetics_interval_ps = config.real("ensemble.kinetics_interval_ps")};
+          .kinetics_interval_ps = config.real("ensemble.kinetics_interval_ps"),
+          .back_action = config.flag("kinetics.back_action")};
 }
 
 }  // namespace metasc::config

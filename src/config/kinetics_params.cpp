@@ -89,6 +89,11 @@ void declare_kinetics_keys(Registry& registry) {
                 .kind = Kind::flag,
                 .default_value = "false",
                 .help = "metasc-ensemble: every trajectory drives its own n(t)"});
+  registry.add({.key = "kinetics.back_action",
+                .kind = Kind::flag,
+                .default_value = "false",
+                .help = "metasc-ensemble with kinetics.enabled: the force on each trajectory uses its own kinetic "
+                        "gap Delta(t) instead of the equilibrium one"});
   registry.add({.key = "kinetics.continuum_coupling",
                 .default_value = "0.05",
                 .bounds = between(0.0, 1e3),

@@ -14,6 +14,7 @@ EnsembleRunner::EnsembleRunner(const EnsembleSpec& spec, ForceTable force, std::
       drive_(std::move(drive_per_ps2)),
       energy_per_momentum2_(0.5 * units::hbar_meV_ps / spec.oscillator.angular_per_ps) {
   if (spec_.kinetics) {
+    back_action_force_ = BackActionForce{spec_.kinetics->pairing()};
     // Before the pump every trajectory sits at Q ≈ 0 in equilibrium at U0.
     const double bare = spec_.kinetics->pairing().bare_meV;
     initial_density_ = spec_.kinetics->equilibrium_density(bare);
@@ -35,22 +36,53 @@ void EnsembleRunner::initialise(std::uint64_t first_trajectory, std::size_t coun
     density_.assign(count, initial_density_);
     pairing_sum_.assign(count, 0.0);
     kinetic_state_.assign(count, initial_state_);
+    gap_squared_.assign(count, initial_state_.gap_meV * initial_state_.gap_meV);
   }
   momentum_.resize(count);
   energy_.resize(count);
   for (std::size_t i = 0; i < count; ++i) {
     Q_[i] = spec_.initial_Q + Q_width * initial.normal(first_trajectory + i, 0, 0);
-    P_[i] = integrator_.stored_momentum(Q_[i], P_width * initial.normal(first_trajectory + i, 0, 1), drive(0));
+    P_[i] = integrator_.stored_momentum_at_slope(P_width * initial.normal(first_trajectory + i, 0, 1), slope(i),
+                                                 drive(0));
   }
+}
+
+double EnsembleRunner::slope(std::size_t i) const {
+  return spec_.back_action ? back_action_force_.slope(Q_[i], gap_squared_[i]) : integrator_.force().slope(Q_[i]);
+}
+
+void EnsembleRunner::physical_momenta(std::size_t count, double drive_per_ps2) {
+  // Two loops rather than a choice inside one: each stays vectorised.
+  if (spec_.back_action) {
+    const BackActionForce force = back_action_force_;
+    const double* __restrict gap_squared = gap_squared_.data();
+#pragma omp simd
+    for (std::size_t i = 0; i < count; ++i) {
+      momentum_[i] = integrator_.physical_momentum_at_slope(P_[i], force.slope(Q_[i], gap_squared[i]), drive_per_ps2);
+    }
+  } else {
+    const auto force = integrator_.force().slope_kernel();
+#pragma omp simd
+    for (std::size_t i = 0; i < count; ++i) {
+      momentum_[i] = integrator_.physical_momentum_at_slope(P_[i], force.slope(Q_[i]), drive_per_ps2);
+    }
+  }
+}
+
+void EnsembleRunner::step_with_back_action(std::uint64_t first_trajectory, std::size_t count, std::uint64_t step) {
+  const BackActionForce force = back_action_force_;
+  const double* __restrict gap_squared = gap_squared_.data();
+  integrator_.step_each(Q_.data(), P_.data(), count, first_trajectory, step, drive(step),
+                        [force, gap_squared](std::size_t i, double q) { return force.slope(q, gap_squared[i]); });
 }
 
 void EnsembleRunner::observe_moments(BlockResult& result, std::size_t output_index, std::uint64_t first_trajectory,
                                      std::size_t count, std::uint64_t step) {
   auto& Q_moments = result.Q_moments[output_index];
   auto& P_moments = result.P_moments[output_index];
-  const double a = drive(step);
+  physical_momenta(count, drive(step));
   for (std::size_t i = 0; i < count; ++i) {
-    const double momentum = integrator_.physical_momentum(Q_[i], P_[i], a);
+    const double momentum = momentum_[i];
     Q_moments.add(Q_[i]);
     P_moments.add(momentum);
     if (spec_.kinetics) {
@@ -74,6 +106,7 @@ void EnsembleRunner::advance_kinetics(BlockResult& result, std::size_t count, st
   for (std::size_t i = 0; i < count; ++i) {
     kinetics.advance(density_[i], pairing_sum_[i] * per_interval, kinetic_state_[i]);
     pairing_sum_[i] = 0.0;
+    gap_squared_[i] = kinetic_state_[i].gap_meV * kinetic_state_[i].gap_meV;
     const bool collapsed = 2.0 * kinetic_state_[i].gap_meV <= edge;
     if (step >= spec_.check_step && collapsed && std::isinf(result.tau_MS_ps[i])) result.tau_MS_ps[i] = since_check;
   }
@@ -105,7 +138,11 @@ BlockResult EnsembleRunner::run_block(std::uint64_t first_trajectory, std::size_
   // escape_time holds NaN (never trapped), +inf (trapped, still in), or a time.
   double* escape_time = result.escape_time_ps.data();
   for (std::uint64_t step = 0; step < spec_.steps; ++step) {
-    integrator_.step(Q_.data(), P_.data(), count, first_trajectory, step, drive(step));
+    if (spec_.back_action) {
+      step_with_back_action(first_trajectory, count, step);
+    } else {
+      integrator_.step(Q_.data(), P_.data(), count, first_trajectory, step, drive(step));
+    }
     const std::uint64_t now = step + 1;
     if (spec_.kinetics) {
       const physics::PairingModel& pairing = spec_.kinetics->pairing();
@@ -113,12 +150,12 @@ BlockResult EnsembleRunner::run_block(std::uint64_t first_trajectory, std::size_
       if (now % spec_.kinetics_stride == 0) advance_kinetics(result, count, now);
     }
     if (now >= spec_.check_step && (now == spec_.check_step || any_trapped)) {
-      const double a = drive(now);
+      physical_momenta(count, drive(now));
+      // Trapped and escaped are judged in the equilibrium landscape, also with back-action.
       // Independent iterations; the pragma lets the table reads vectorise (see integrator.hpp).
 #pragma omp simd
       for (std::size_t i = 0; i < count; ++i) {
-        const double momentum = integrator_.physical_momentum(Q_[i], P_[i], a);
-        energy_[i] = energy_per_momentum2_ * momentum * momentum + table.potential(Q_[i]);
+        energy_[i] = energy_per_momentum2_ * momentum_[i] * momentum_[i] + table.potential(Q_[i]);
       }
       if (now == spec_.check_step) {
         for (std::size_t i = 0; i < count; ++i) {
@@ -141,10 +178,8 @@ BlockResult EnsembleRunner::run_block(std::uint64_t first_trajectory, std::size_
     }
   }
   result.Q_final = Q_;
-  result.P_final_per_ps.resize(count);
-  for (std::size_t i = 0; i < count; ++i) {
-    result.P_final_per_ps[i] = integrator_.physical_momentum(Q_[i], P_[i], drive(spec_.steps));
-  }
+  physical_momenta(count, drive(spec_.steps));
+  result.P_final_per_ps.assign(momentum_.begin(), momentum_.begin() + static_cast<std::ptrdiff_t>(count));
   return result;
 }
 

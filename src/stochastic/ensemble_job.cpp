@@ -10,7 +10,10 @@
 #include "metasc/parallel/progress.hpp"
 #include "metasc/parallel/stop_signal.hpp"
 #include "metasc/config/kinetics_params.hpp"
+#include "metasc/physics/bcs.hpp"
 #include "metasc/physics/model.hpp"
+#include "metasc/stochastic/back_action_force.hpp"
+#include "metasc/units.hpp"
 
 namespace metasc::stochastic {
 namespace {
@@ -45,7 +48,15 @@ EnsembleJob EnsembleJob::from(const config::Config& config) {
   const auto observation = config::EnsembleParams::from(config);
   const auto pulse_params = config::PulseParams::from(config);
   const auto landscape_params = config::LandscapeParams::from(config);
+  if (observation.back_action && !observation.kinetics) {
+    throw ConfigError("kinetics.back_action = true needs kinetics.enabled = true (the force uses each trajectory's "
+                      "kinetic gap)");
+  }
   const auto model = physics::build_model(phonon, electrons);
+  if (observation.back_action && !(model.pairing.bare_meV > 0.0)) {
+    throw ConfigError("kinetics.back_action = true needs a bare pairing U0 > 0 (got U0 = " +
+                      format_number(model.pairing.bare_meV) + " meV from the [electrons] keys): the force divides by U(Q)");
+  }
   auto landscape = physics::summarize_landscape(model, bath.temperature_K, landscape_params.points, {});
   const auto& critical = landscape.critical;
   if (std::isnan(critical.Q_barrier)) {
@@ -74,6 +85,19 @@ EnsembleJob EnsembleJob::from(const config::Config& config) {
                                                        rate.avalanche_edge_meV, observation.kinetics_interval_ps);
     kinetics_stride = static_cast<std::uint64_t>(
         std::max(1.0, std::round(observation.kinetics_interval_ps / langevin.dt_ps)));
+    if (observation.back_action) {
+      // No gap exceeds the T = 0 gap of the saturated pairing (λ > 0 raises Δ towards it).
+      const double largest_gap = physics::gap(model.band, model.pairing.saturated_pairing(), 0.0);
+      const double largest_curvature = BackActionForce{model.pairing}.max_curvature_meV(largest_gap);
+      try {
+        check_time_step(langevin.scheme, langevin.dt_ps,
+                        std::sqrt(phonon.angular_per_ps / units::hbar_meV_ps * largest_curvature),
+                        phonon.damping_per_ps);
+      } catch (const ConfigError& error) {
+        throw ConfigError(std::string(error.what()) + "; with kinetics.back_action the stiffest force is that of a " +
+                          format_number(largest_gap) + " meV gap, the largest the kinetics can reach");
+      }
+    }
   }
   const std::uint64_t steps = langevin.step_count();
   const auto stride = static_cast<std::uint64_t>(std::max(1.0, std::round(observation.output_interval_ps / langevin.dt_ps)));
@@ -101,7 +125,8 @@ EnsembleJob EnsembleJob::from(const config::Config& config) {
                                                       ? job.landscape.critical.curvature_origin_meV
                                                       : phonon.energy_meV,
                          .kinetics = kinetics,
-                         .kinetics_stride = kinetics_stride});
+                         .kinetics_stride = kinetics_stride,
+                         .back_action = observation.back_action});
   }
   // The integrator checks dt against the stiffest frequency of the landscape.
   EnsembleRunner(job.specs.front(), job.force, {});

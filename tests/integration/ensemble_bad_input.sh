@@ -34,6 +34,9 @@ ensemble_bad 1 "checkpoint.interval_s" --checkpoint.interval_s=0
 ensemble_bad 1 "not_a_checkpoint.h5" --restart not_a_checkpoint.h5
 ensemble_bad 1 "missing.ckpt.h5" --restart missing.ckpt.h5
 ensemble_bad 1 "kinetics.enabled" --kinetics.enabled=maybe
+ensemble_bad 1 "kinetics.back_action" --kinetics.back_action=true
+ensemble_bad 1 "langevin.dt_ps" --kinetics.enabled=true --kinetics.back_action=true
+ensemble_bad 2 "kinetics.back_action" --kinetics.back_action=true
 expect_bad 1 "phonon.g_ratio" metasc-ensemble incomplete.ini
 expect_bad 1 "configuration file" metasc-ensemble ""
 ensemble_bad 2 "langevin.dt_ps" --langevin.dt_ps=0.1

@@ -47,3 +47,13 @@ with h5py.File("kinetics_1.h5") as f:
     assert gap[0] == 0.0 and gap.max() > 5.0, gap       # the pump opens a gap at 100 K > T_c(U0)
     assert np.all(n > 0) and f["ensemble/tau_MS_ps"].shape == (300,)
 PY
+
+# With back-action (each trajectory's force from its own kinetic gap) as well.
+back_action=(--output.progress=false --langevin.trajectories=128 --langevin.t_end_ps=16 --ensemble.settle_ps=1
+             --langevin.dt_ps=0.0025 --landscape.points=101 --pulse.amplitude=0.3 --pulse.shape=flattop
+             --kinetics.enabled=true --kinetics.back_action=true)
+for ranks in 1 3; do
+  run_mpi $ranks "$METASC_BIN/metasc-ensemble" "$METASC_SOURCE/inputs/k3c60.ini" --output.file=back_action_$ranks.h5 \
+    "${back_action[@]}" >/dev/null
+done
+same_h5 back_action_1.h5 back_action_3.h5 /ensemble /stats || fail "the back-action ensemble on 3 ranks differs"

@@ -2,8 +2,12 @@
 #include <cmath>
 #include <cstring>
 #include <map>
+#include <string>
 
 #include "metasc/config/options.hpp"
+#include "metasc/error.hpp"
+#include "metasc/physics/landscape.hpp"
+#include "metasc/stochastic/back_action_force.hpp"
 #include "metasc/stochastic/ensemble_job.hpp"
 #include "metasc/units.hpp"
 
@@ -125,4 +129,88 @@ TEST_CASE("the kinetics splitting converges as the coupling interval shrinks", "
     CHECK(fine < 0.7 * coarse);  // first order gives 0.5 (measured 0.51, 0.49)
   }
   CHECK(final_density.back() != final_density.front());  // the kinetics did move n
+}
+
+TEST_CASE("back-action: with the equilibrium gap the force is the landscape's V'", "[ensemble][kinetics]") {
+  // At n = n_eq(U(Q)) the kinetic state is λ = 0, Δ = Δ_eq(U(Q), T): the
+  // back-action force must then be the adiabatic landscape's, at every Q.
+  const auto job = k3c60_job({{"pulse.amplitude", "0"}, {"kinetics.enabled", "true"}});
+  const auto& kinetics = *job.specs.front().kinetics;
+  const physics::Landscape landscape(kinetics.band(), kinetics.pairing(), kinetics.kT_meV());
+  const BackActionForce force{kinetics.pairing()};
+  for (const double Q : {0.05, 0.12, 0.1858, 0.25, 0.3319, 0.45, 0.8}) {
+    const double U = kinetics.pairing().pairing(Q);
+    const auto state = kinetics.state(kinetics.equilibrium_density(U), U);
+    INFO("Q = " << Q << ", gap " << state.gap_meV << " meV");
+    CHECK(std::abs(state.lambda_meV) < 1e-6);
+    CHECK(force.slope(Q, state.gap_meV * state.gap_meV) == Approx(landscape.slope(Q)).epsilon(1e-6).margin(1e-9));
+  }
+}
+
+TEST_CASE("back-action: the normal-state quasi-particle density leaves no metastable well to trap in",
+          "[ensemble][kinetics][stochastic]") {
+  // Every trajectory starts with the equilibrium density of U0 at 100 K, the
+  // normal state's. The kinetics moves n on ns scales, so over this run n stays
+  // there, and at that n the gap opened by a large U(Q) is too small to hold the
+  // lattice: V'_n(Q) = ħωQ − Δ(n, U(Q))²U'/U² > 0 for all Q > 0 (checked first).
+  // With back-action nothing is trapped; in the equilibrium landscape, with the
+  // same pump and noise, about 60 % is.
+  const std::map<std::string, std::string> common{{"pulse.amplitude", "0.3"}, {"langevin.dt_ps", "0.0025"},
+                                                   {"langevin.t_end_ps", "20"}, {"ensemble.settle_ps", "8"}};
+  auto with_back_action = common;
+  with_back_action["kinetics.enabled"] = "true";
+  with_back_action["kinetics.back_action"] = "true";
+  const auto job = k3c60_job(with_back_action);
+  const auto& kinetics = *job.specs.front().kinetics;
+  const double density = kinetics.equilibrium_density(kinetics.pairing().bare_meV);
+  const BackActionForce force{kinetics.pairing()};
+  for (double Q = 0.01; Q < 1.0; Q += 0.01) {
+    const double gap = kinetics.state(density, kinetics.pairing().pairing(Q)).gap_meV;
+    INFO("Q = " << Q);
+    REQUIRE(force.slope(Q, gap * gap) > 0.0);
+  }
+  const auto block_of = [](const EnsembleJob& run, std::size_t count) {
+    EnsembleRunner runner(run.specs.front(), run.force,
+                          drive_table(run.pulses.front().pulse, run.langevin.dt_ps, run.specs.front().steps));
+    return runner.run_block(0, count);
+  };
+  const auto equilibrium = block_of(k3c60_job(common), 160);
+  const auto back_action = block_of(job, 64);  // the kinetics costs ~1 ms per trajectory and ps
+  // P_trap ≈ 0.6: fewer than 60 of 160 has probability < 1e-6. With no well a
+  // trajectory could only count as trapped by passing the barrier's Q with
+  // little energy at the check instant: at most one of 64.
+  CHECK(trapped_count(equilibrium) >= 60);
+  CHECK(trapped_count(back_action) <= 1);
+}
+
+TEST_CASE("back-action: a trajectory's results do not depend on the block it is integrated in", "[ensemble][kinetics]") {
+  const auto job = k3c60_job({{"pulse.amplitude", "0.3"}, {"kinetics.enabled", "true"}, {"kinetics.back_action", "true"},
+                              {"langevin.dt_ps", "0.0025"}, {"langevin.t_end_ps", "14"}, {"ensemble.settle_ps", "2"}});
+  EnsembleRunner runner(job.specs.front(), job.force,
+                        drive_table(job.pulses.front().pulse, job.langevin.dt_ps, job.specs.front().steps));
+  const auto whole = runner.run_block(41, 20);
+  const auto first = runner.run_block(41, 11);
+  const auto second = runner.run_block(52, 9);
+  for (std::size_t i = 0; i < 20; ++i) {
+    const auto& part = i < 11 ? first : second;
+    const std::size_t j = i < 11 ? i : i - 11;
+    CHECK(whole.Q_final[i] == part.Q_final[j]);
+    CHECK(whole.P_final_per_ps[i] == part.P_final_per_ps[j]);
+    CHECK(std::memcmp(&whole.tau_MS_ps[i], &part.tau_MS_ps[j], sizeof(double)) == 0);
+  }
+}
+
+TEST_CASE("back-action is refused without the kinetics and at a time step its stiffest force cannot take",
+          "[ensemble][kinetics]") {
+  const auto message_of = [](std::map<std::string, std::string> overrides) {
+    try {
+      k3c60_job(std::move(overrides));
+    } catch (const ConfigError& error) {
+      return std::string(error.what());
+    }
+    return std::string("accepted");
+  };
+  CHECK_THAT(message_of({{"kinetics.back_action", "true"}}), Catch::Contains("kinetics.enabled"));
+  CHECK_THAT(message_of({{"kinetics.back_action", "true"}, {"kinetics.enabled", "true"}}),
+             Catch::Contains("langevin.dt_ps"));
 }

@@ -5,10 +5,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 #include <numeric>
 #include <vector>
 
 #include "metasc/error.hpp"
+#include "metasc/stochastic/back_action_force.hpp"
 #include "metasc/stochastic/force_table.hpp"
 #include "metasc/stochastic/integrator.hpp"
 #include "metasc/units.hpp"
@@ -222,4 +224,31 @@ TEST_CASE("scheme names round-trip and an unknown name names the key", "[integra
     CHECK(scheme_from_name(scheme_name(scheme)) == scheme);
   }
   CHECK_THROWS_WITH(scheme_from_name("verlet"), Catch::Contains("langevin.integrator"));
+}
+
+TEST_CASE("per-trajectory forces: with no gap the back-action force is the bare oscillator, bit for bit",
+          "[integrator]") {
+  // U(Q) of K3C60 (g = 0.6 ħω, ΔE = 25 meV, U0 = 16.3 meV); with Δ = 0 the
+  // pairing term vanishes exactly and step_each must reproduce step().
+  const double omega = 2.0 * std::numbers::pi * 22.0, hbar_omega = hbar_meV_ps * omega;
+  const BackActionForce no_gap{{.bare_meV = 16.3, .coupling_meV = 0.6 * hbar_omega, .phonon_energy_meV = hbar_omega,
+                                .splitting_meV = 25.0}};
+  const Oscillator warm{.angular_per_ps = omega, .damping_per_ps = 0.2, .kT_meV = 8.6, .domain_sites = 80.0};
+  for (const Scheme scheme : {Scheme::baoab, Scheme::gjf}) {
+    LangevinIntegrator bare(scheme, warm, 0.005, HarmonicForce{hbar_omega}, 7);
+    LangevinIntegrator per_trajectory(scheme, warm, 0.005, HarmonicForce{hbar_omega}, 7);
+    const std::vector<double> gap_squared(37, 0.0);
+    std::vector<double> Q(37), P(37, 0.0);
+    for (std::size_t i = 0; i < Q.size(); ++i) Q[i] = 0.01 * static_cast<double>(i) - 0.15;
+    std::vector<double> Q_each = Q, P_each = P;
+    for (std::uint64_t n = 0; n < 400; ++n) {
+      bare.step(Q.data(), P.data(), Q.size(), 0, n, 3.0);
+      per_trajectory.step_each(Q_each.data(), P_each.data(), Q.size(), 0, n, 3.0,
+                               [&](std::size_t i, double q) { return no_gap.slope(q, gap_squared[i]); });
+    }
+    CHECK(Q_each == Q);
+    CHECK(P_each == P);
+    // A gap changes the force: Δ = 10 meV pulls towards larger U (larger |Q|).
+    CHECK(no_gap.slope(0.2, 100.0) < no_gap.slope(0.2, 0.0));
+  }
 }

@@ -15,6 +15,7 @@ struct EnsembleParams {
   double transient_ps;        ///< escape.transient_ps: discarded before the rate is estimated
   bool kinetics;              ///< kinetics.enabled: every trajectory drives its own n(t)
   double kinetics_interval_ps;  ///< coupling interval of the kinetics' coarse clock
+  bool back_action;           ///< kinetics.back_action: the force uses each trajectory's kinetic gap
 
   static EnsembleParams from(const Config& config);
 };

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "metasc/stats/running_moments.hpp"
+#include "metasc/stochastic/back_action_force.hpp"
 #include "metasc/stochastic/force_table.hpp"
 #include "metasc/stochastic/integrator.hpp"
 #include "metasc/stochastic/kinetic_coupling.hpp"
@@ -40,6 +41,9 @@ struct EnsembleSpec {
   /// Quasi-particle kinetics driven by each trajectory's U(Q(t)); null: off.
   std::shared_ptr<const KineticCoupling> kinetics;
   std::uint64_t kinetics_stride = 0;  ///< phonon steps per coupling interval
+  /// With kinetics: the force on each trajectory uses its kinetic gap
+  /// (BackActionForce), updated at the end of every coupling interval.
+  bool back_action = false;
 };
 
 /// What one block of trajectories produced.
@@ -80,6 +84,14 @@ class EnsembleRunner {
   void observe_moments(BlockResult& result, std::size_t output_index, std::uint64_t first_trajectory,
                        std::size_t count, std::uint64_t step);
   void advance_kinetics(BlockResult& result, std::size_t count, std::uint64_t step);
+  /// One step of the block with the back-action force. Not inlined, like
+  /// LangevinIntegrator::step, so that its loop stays vectorised.
+  [[gnu::noinline]] void step_with_back_action(std::uint64_t first_trajectory, std::size_t count,
+                                               std::uint64_t step);
+  /// V'(Q) [meV per site] that trajectory i of the block feels.
+  double slope(std::size_t i) const;
+  /// momentum_[i] = on-site P(t_n) of the block's trajectories, with the force they feel.
+  void physical_momenta(std::size_t count, double drive_per_ps2);
 
   EnsembleSpec spec_;
   LangevinIntegrator<ForceTable> integrator_;
@@ -89,6 +101,8 @@ class EnsembleRunner {
   std::vector<double> momentum_, energy_;  ///< scratch: on-site P and energy per site
   std::vector<double> density_, pairing_sum_;        ///< kinetics: n, Σ U over the interval
   std::vector<physics::KineticState> kinetic_state_;  ///< kinetics: (Δ, λ, branch)
+  std::vector<double> gap_squared_;                  ///< back-action: Δ² of kinetic_state_ [meV²]
+  BackActionForce back_action_force_;
   double initial_density_ = 0.0;
   physics::KineticState initial_state_{};
 };

@@ -116,13 +116,28 @@ class LangevinIntegrator {
   [[gnu::noinline]] void step(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
                               std::uint64_t step_index, double drive_per_ps2);
 
+  /// step() with a force that differs between trajectories:
+  /// `slope(i, Q)` = V'(Q) [meV per site] of trajectory first_trajectory + i
+  /// (the kinetics' back-action, ensemble.hpp). Inline: the caller wraps it in
+  /// its own non-inlined function, as step() does.
+  template <class Slope>
+  void step_each(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory, std::uint64_t step_index,
+                 double drive_per_ps2, Slope slope);
+
   /// On-site momentum P(t_n) [1/ps] from the stored one, with a = a(t_n).
   double physical_momentum(double Q, double stored_P, double drive_per_ps2) const {
-    return stored_P + map_.momentum_shift * acceleration(Q, drive_per_ps2);
+    return physical_momentum_at_slope(stored_P, force_.slope(Q), drive_per_ps2);
+  }
+  /// The same where V'(Q_n) [meV per site] is known (step_each's forces).
+  double physical_momentum_at_slope(double stored_P, double slope_meV, double drive_per_ps2) const {
+    return stored_P + map_.momentum_shift * acceleration(map_, slope_meV, drive_per_ps2);
   }
   /// Stored momentum from the on-site P(t_n) (initial states: P_0 at t_0, a(t_0)).
   double stored_momentum(double Q, double physical_P, double drive_per_ps2) const {
-    return physical_P - map_.momentum_shift * acceleration(Q, drive_per_ps2);
+    return stored_momentum_at_slope(physical_P, force_.slope(Q), drive_per_ps2);
+  }
+  double stored_momentum_at_slope(double physical_P, double slope_meV, double drive_per_ps2) const {
+    return physical_P - map_.momentum_shift * acceleration(map_, slope_meV, drive_per_ps2);
   }
 
   Scheme scheme() const { return scheme_; }
@@ -134,9 +149,6 @@ class LangevinIntegrator {
   /// F = a − (ω/ħ)V'(Q) [1/ps²]
   static double acceleration(const StepMap& map, double slope_meV, double drive_per_ps2) {
     return multiply_add(-map.force_scale, slope_meV, drive_per_ps2);
-  }
-  double acceleration(double Q, double drive_per_ps2) const {
-    return acceleration(map_, force_.slope(Q), drive_per_ps2);
   }
 
   Scheme scheme_;
@@ -155,20 +167,29 @@ LangevinIntegrator<Force>::LangevinIntegrator(Scheme scheme, const Oscillator& o
       noise_(seed, Stream::langevin_noise) {}
 
 template <ForceEvaluator Force>
-void LangevinIntegrator<Force>::step(double* __restrict Q, double* __restrict P, std::size_t n,
-                                     std::uint64_t first_trajectory, std::uint64_t step_index,
-                                     double drive_per_ps2) {
+void LangevinIntegrator<Force>::step(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
+                                     std::uint64_t step_index, double drive_per_ps2) {
+  // A copy: the loop must see that nothing it writes through Q, P changes the table.
+  const auto force = force_.slope_kernel();
+  step_each(Q, P, n, first_trajectory, step_index, drive_per_ps2,
+            [force](std::size_t, double q) { return force.slope(q); });
+}
+
+template <ForceEvaluator Force>
+template <class Slope>
+void LangevinIntegrator<Force>::step_each(double* __restrict Q, double* __restrict P, std::size_t n,
+                                          std::uint64_t first_trajectory, std::uint64_t step_index,
+                                          double drive_per_ps2, Slope slope) {
   if (xi_.size() < n) xi_.resize(n, 0.0);  // grows once, to the largest block
   if (map_.noisy) noise_.fill(xi_.data(), n, first_trajectory, step_index);
   // Locals: the loop must see that nothing it writes through Q, P changes them.
   const StepMap m = map_;
-  const auto force = force_.slope_kernel();
   const double* __restrict xi = xi_.data();
   // The table look-ups are gathers, which GCC will not vectorise past a store
   // it cannot prove unaliased; the iterations are independent, so say so.
 #pragma omp simd
   for (std::size_t i = 0; i < n; ++i) {
-    const double f = acceleration(m, force.slope(Q[i]), drive_per_ps2);
+    const double f = acceleration(m, slope(i, Q[i]), drive_per_ps2);
     const double p = P[i];
     Q[i] = multiply_add(m.q_from_noise, xi[i], multiply_add(m.q_from_force, f, multiply_add(m.q_from_p, p, Q[i])));
     P[i] = multiply_add(m.p_from_noise, xi[i], multiply_add(m.p_from_force, f, m.p_from_p * p));
