@@ -28,6 +28,33 @@ EnsembleJob k3c60_job(std::map<std::string, std::string> overrides) {
   return EnsembleJob::from(config::Config(config::registry(), values, "test"));
 }
 
+/// The runner of the job's first pulse, driven by it.
+EnsembleRunner pulsed_runner(const EnsembleJob& job) {
+  return EnsembleRunner(job.specs.front(), job.force,
+                        drive_table(job.pulses.front().pulse, job.langevin.dt_ps, job.specs.front().steps));
+}
+
+/// Integrates trajectories first … first + count − 1 as one block and as two
+/// blocks split after `split` of them; every per-trajectory result must be the
+/// same bits (NaN and inf included). Returns the whole block's results.
+BlockResult check_block_independence(EnsembleRunner& runner, std::uint64_t first, std::size_t count,
+                                     std::size_t split) {
+  const auto whole = runner.run_block(first, count);
+  const auto head = runner.run_block(first, split);
+  const auto tail = runner.run_block(first + split, count - split);
+  const auto same_bits = [](double a, double b) { return std::memcmp(&a, &b, sizeof(double)) == 0; };
+  for (std::size_t i = 0; i < count; ++i) {
+    const auto& part = i < split ? head : tail;
+    const std::size_t j = i < split ? i : i - split;
+    CHECK(whole.Q_final[i] == part.Q_final[j]);
+    CHECK(whole.P_final_per_ps[i] == part.P_final_per_ps[j]);
+    CHECK(whole.trapped[i] == part.trapped[j]);
+    CHECK(same_bits(whole.escape_time_ps[i], part.escape_time_ps[j]));
+    if (!whole.tau_MS_ps.empty()) CHECK(same_bits(whole.tau_MS_ps[i], part.tau_MS_ps[j]));
+  }
+  return whole;
+}
+
 std::uint64_t trapped_count(const BlockResult& block) {
   std::uint64_t count = 0;
   for (const auto trapped : block.trapped) count += trapped;
@@ -46,9 +73,7 @@ TEST_CASE("without a pump nothing is trapped: the normal well's barrier is 12 k_
 
 TEST_CASE("a pump well above the barrier at low temperature traps nearly every trajectory", "[ensemble][stochastic]") {
   const auto job = k3c60_job({{"pulse.amplitude", "0.5"}, {"bath.temperature_K", "40"}});
-  EnsembleRunner runner(job.specs.front(), job.force,
-                        drive_table(job.pulses.front().pulse, job.langevin.dt_ps, job.specs.front().steps));
-  const auto block = runner.run_block(0, 512);
+  const auto block = pulsed_runner(job).run_block(0, 512);
   // With P_trap = 0.98 the chance of seeing fewer than 490 of 512 is below 1e-3.
   CHECK(trapped_count(block) >= 490);
   for (std::size_t i = 0; i < block.trapped.size(); ++i) {
@@ -61,20 +86,8 @@ TEST_CASE("a pump well above the barrier at low temperature traps nearly every t
 
 TEST_CASE("a trajectory's results do not depend on the block it is integrated in", "[ensemble]") {
   const auto job = k3c60_job({{"pulse.amplitude", "0.25"}});
-  EnsembleRunner runner(job.specs.front(), job.force,
-                        drive_table(job.pulses.front().pulse, job.langevin.dt_ps, job.specs.front().steps));
-  const auto whole = runner.run_block(100, 60);
-  const auto first = runner.run_block(100, 17);
-  const auto second = runner.run_block(117, 43);
-  for (std::size_t i = 0; i < 60; ++i) {
-    const auto& part = i < 17 ? first : second;
-    const std::size_t j = i < 17 ? i : i - 17;
-    CHECK(whole.Q_final[i] == part.Q_final[j]);
-    CHECK(whole.P_final_per_ps[i] == part.P_final_per_ps[j]);
-    CHECK(whole.trapped[i] == part.trapped[j]);
-    CHECK(std::memcmp(&whole.escape_time_ps[i], &part.escape_time_ps[j], sizeof(double)) == 0);
-  }
-  CHECK(trapped_count(whole) > 0);
+  auto runner = pulsed_runner(job);
+  CHECK(trapped_count(check_block_independence(runner, 100, 60, 17)) > 0);
 }
 
 TEST_CASE("the initial state is the thermal state of the normal well", "[ensemble][stochastic]") {
@@ -169,11 +182,7 @@ TEST_CASE("back-action: the normal-state quasi-particle density leaves no metast
     INFO("Q = " << Q);
     REQUIRE(force.slope(Q, gap * gap) > 0.0);
   }
-  const auto block_of = [](const EnsembleJob& run, std::size_t count) {
-    EnsembleRunner runner(run.specs.front(), run.force,
-                          drive_table(run.pulses.front().pulse, run.langevin.dt_ps, run.specs.front().steps));
-    return runner.run_block(0, count);
-  };
+  const auto block_of = [](const EnsembleJob& run, std::size_t count) { return pulsed_runner(run).run_block(0, count); };
   const auto equilibrium = block_of(k3c60_job(common), 160);
   const auto back_action = block_of(job, 64);  // the kinetics costs ~1 ms per trajectory and ps
   // P_trap ≈ 0.6: fewer than 60 of 160 has probability < 1e-6. With no well a
@@ -186,18 +195,8 @@ TEST_CASE("back-action: the normal-state quasi-particle density leaves no metast
 TEST_CASE("back-action: a trajectory's results do not depend on the block it is integrated in", "[ensemble][kinetics]") {
   const auto job = k3c60_job({{"pulse.amplitude", "0.3"}, {"kinetics.enabled", "true"}, {"kinetics.back_action", "true"},
                               {"langevin.dt_ps", "0.0025"}, {"langevin.t_end_ps", "14"}, {"ensemble.settle_ps", "2"}});
-  EnsembleRunner runner(job.specs.front(), job.force,
-                        drive_table(job.pulses.front().pulse, job.langevin.dt_ps, job.specs.front().steps));
-  const auto whole = runner.run_block(41, 20);
-  const auto first = runner.run_block(41, 11);
-  const auto second = runner.run_block(52, 9);
-  for (std::size_t i = 0; i < 20; ++i) {
-    const auto& part = i < 11 ? first : second;
-    const std::size_t j = i < 11 ? i : i - 11;
-    CHECK(whole.Q_final[i] == part.Q_final[j]);
-    CHECK(whole.P_final_per_ps[i] == part.P_final_per_ps[j]);
-    CHECK(std::memcmp(&whole.tau_MS_ps[i], &part.tau_MS_ps[j], sizeof(double)) == 0);
-  }
+  auto runner = pulsed_runner(job);
+  check_block_independence(runner, 41, 20, 11);
 }
 
 TEST_CASE("back-action is refused without the kinetics and at a time step its stiffest force cannot take",
