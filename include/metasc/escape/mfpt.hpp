@@ -64,6 +64,7 @@
 #include <mpi.h>
 
 #include <cstdint>
+#include <string>
 
 #include "metasc/config/escape_params.hpp"
 #include "metasc/escape/problem.hpp"
@@ -98,15 +99,20 @@ struct MfptSolve {
 MfptSolve solve_mfpt(MPI_Comm comm, const EscapeProblem& problem, const PhaseGrid& grid,
                      const config::MfptParams& settings);
 
-/// The grid study and the extrapolated rate.
+/// The grid study and the extrapolated rate. Never an unconverged number: a rate whose
+/// Richardson step exceeds the accuracy target is NaN, with the reason.
 struct MfptRate {
-  double rate_per_ps;  ///< Richardson: k_r + (k_r − k_{r/2})/3; NaN when a solve failed (⟨τ⟩ ≤ 0 or NaN)
-  double grid_error;   ///< |rate − k_r|/rate, the size of the extrapolation; NaN when a solve failed
-  MfptSolve coarse;    ///< at r/2
-  MfptSolve fine;      ///< at r
+  double extrapolated_per_ps;  ///< Richardson: k_r + (k_r − k_{r/2})/3; NaN when a solve failed (⟨τ⟩ ≤ 0 or NaN)
+  double grid_error;           ///< |extrapolated − k_r|/extrapolated, the size of the step; NaN when a solve failed
+  bool converged;              ///< both solves usable and grid_error ≤ escape.mfpt_tolerance
+  double rate_per_ps;          ///< the extrapolated rate when converged, NaN otherwise
+  std::string failure;         ///< why it did not converge (empty when it did)
+  MfptSolve coarse;            ///< at r/2
+  MfptSolve fine;              ///< at r
 };
 
-/// Solves at escape.mfpt_resolution r/2 and r. Collective over `comm`.
+/// Solves at escape.mfpt_resolution r/2 and r. Collective over `comm`; every rank takes
+/// the same verdict.
 MfptRate mfpt_rate(MPI_Comm comm, const EscapeProblem& problem, const config::MfptParams& settings);
 
 }  // namespace metasc::escape
