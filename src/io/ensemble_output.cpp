@@ -77,6 +77,9 @@ void write_ensemble(H5Writer& writer, const stochastic::EnsembleJob& job,
   const std::vector<std::size_t> sample_grid{pulses, static_cast<std::size_t>(spec.samples), times};
   writer.dataset("/ensemble/samples/Q", per_pulse<double>(outcomes, [](auto& o) { return o.results.Q_samples; }), "oscillator length", sample_grid);
   writer.dataset("/ensemble/samples/P_per_ps", per_pulse<double>(outcomes, [](auto& o) { return o.results.P_samples; }), "1/ps", sample_grid);
+  if (job.specs.front().kinetics) {
+    writer.dataset("/ensemble/samples/n", per_pulse<double>(outcomes, [](auto& o) { return o.results.density_samples; }), "quasi-particles per site", sample_grid);
+  }
 
   std::vector<double> amplitude, check_time, p_trap, p_low, p_high, rate, rate_low, rate_high, escapes, at_risk,
       median, mean, tau_median, tau_collapsed;
