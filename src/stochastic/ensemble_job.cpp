@@ -154,6 +154,8 @@ PulseOutcome reduce(EnsembleResults results, const EnsembleSpec& spec, double tr
   if (!observations.empty() && stats::exposure(observations, transient_ps).time_at_risk_ps > 0.0) {
     outcome.escape = stats::summarize_escapes(observations, transient_ps);
   }
+  outcome.lifetimes = lifetimes(outcome.results.trapped, outcome.results.escape_time_ps, outcome.results.tau_MS_ps);
+  if (outcome.trapped_count > 0) outcome.lifetime = summarize_lifetimes(outcome.lifetimes, at_risk_ps);
   if (!outcome.results.tau_MS_ps.empty()) {
     const auto lifetimes = stats::censored_times(outcome.results.tau_MS_ps, 0.0, at_risk_ps);
     for (const auto& lifetime : lifetimes) outcome.tau_MS_observed += lifetime.escaped ? 1 : 0;
