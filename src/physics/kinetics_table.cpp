@@ -121,6 +121,7 @@ KineticsTable::PairingCell KineticsTable::at_pairing(double pairing_meV) const {
 }
 
 KineticsTable::Point KineticsTable::state(double log_density_target, const PairingCell& cell, double hint) const {
+  if (!(log_density_target <= std::log(spec_.density_high))) return {0.0, 0.0, 0.0, false, false};
   if (log_density_target >= cell.log_peak_density) {
     return {0.0, chemical_potential_from_density(spec_.band, 0.0, spec_.kT_meV, std::exp(log_density_target)), 0.0,
             false, true};
@@ -139,9 +140,13 @@ KineticsTable::Point KineticsTable::state(double log_density_target, const Pairi
   for (int iteration = 0; iteration < 100; ++iteration) {
     const double excess = excess_at(x, slope);
     (excess > 0.0 ? lo : hi) = x;
-    double next = x - excess / slope;
-    if (!(slope < 0.0) || !(next > lo && next < hi)) next = 0.5 * (lo + hi);
-    const bool converged = std::abs(next - x) <= 1e-14 * (1.0 + x) || hi - lo <= 1e-14 * (1.0 + x);
+    const double newton = x - excess / slope;
+    const bool inside = slope < 0.0 && newton > lo && newton < hi;
+    const double next = inside ? newton : 0.5 * (lo + hi);
+    // Newton converges quadratically: after a step this short the next would be
+    // below rounding, so it is not evaluated.
+    const bool converged = (inside && std::abs(newton - x) <= 1e-9 * (1.0 + std::abs(x))) ||
+                           hi - lo <= 1e-14 * (1.0 + std::abs(x));
     x = next;
     if (converged) break;
   }
@@ -174,9 +179,7 @@ double KineticsTable::rate_per_ps(double gap_meV, double lambda_meV) const {
     const double edge_factor = std::sqrt(1.0 - two_gap / continuum_top_meV_);  // cos θ
     const auto& lambda_axis = continuum_grid_.lambda;
     if (!(lambda_meV >= lambda_axis.first && lambda_meV <= lambda_axis.last())) {
-      throw NumericalError("kinetics table: lambda = " + std::to_string(lambda_meV) +
-                           " meV is outside the continuum table's range [" + std::to_string(lambda_axis.first) + ", " +
-                           std::to_string(lambda_axis.last()) + "] meV");
+      return std::numeric_limits<double>::quiet_NaN();
     }
     const auto sa = cubic_stencil(continuum_grid_.angle, std::asin(std::sqrt(two_gap / continuum_top_meV_)));
     const auto sl = cubic_stencil(lambda_axis, lambda_meV);

@@ -10,6 +10,8 @@ namespace metasc::stochastic {
 namespace {
 
 constexpr double step_tolerance = 1e-10;  // local error per step in ln n
+constexpr double smallest_step = 1e-6;    // of the interval
+constexpr double smallest_offset = 1e-9;  // in ln n: the secant of ∂(dz/dt)/∂z at equilibrium
 
 }  // namespace
 
@@ -43,8 +45,8 @@ void TableKinetics::advance(std::size_t count, double* density, const double* me
     elapsed_ps_[i] = 0.0;
     first_stage_[i] = slope(i, log_density_[i]);
     if (!std::isfinite(first_stage_[i])) {
-      throw NumericalError("kinetics table: the density " + std::to_string(density[i]) +
-                           " lies below the table's range");
+      throw NumericalError("kinetics table: the density " + std::to_string(density[i]) + " at U = " +
+                           std::to_string(mean_pairing_meV[i]) + " meV lies outside the table's range");
     }
   }
   // Rounds over the block: in each, every unfinished lane tries one step of its own size.
@@ -56,27 +58,41 @@ void TableKinetics::advance(std::size_t count, double* density, const double* me
       const bool last = step_ps_[i] >= left;
       const double h = last ? left : step_ps_[i];
       const double z = log_density_[i];
-      const double k1 = first_stage_[i];
-      const double k2 = slope(i, z + 0.5 * h * k1);
-      const double k3 = slope(i, z + 0.75 * h * k2);
-      const double z3 = z + h * (2.0 / 9.0 * k1 + 1.0 / 3.0 * k2 + 4.0 / 9.0 * k3);
-      const double k4 = slope(i, z3);
-      const double z2 = z + h * (7.0 / 24.0 * k1 + 0.25 * k2 + 1.0 / 3.0 * k3 + 0.125 * k4);
-      const double error = std::abs(z3 - z2);
-      const bool accepted = error <= step_tolerance && std::isfinite(k4);
+      const double f0 = first_stage_[i];
+      // The secant over the Euler step: a Jacobian O(h) from the tangent keeps the
+      // scheme second order, and unlike a fixed small offset it never spans only
+      // a jump of f (the density-peak discontinuity), so the error estimate
+      // shrinks with h there too.
+      const double offset = std::copysign(std::max(std::abs(h * f0), smallest_offset), f0);
+      // Growth faster than 1/h is not followed exponentially: that is where the
+      // rate runs into the edge singularity of a sharp mode (below), not a linear mode.
+      const double jacobian = std::min((slope(i, z + offset) - f0) / offset, 1.0 / h);
+      const double hj = h * jacobian;
+      const double phi = std::abs(hj) < 1e-8 ? 1.0 + 0.5 * hj : std::expm1(hj) / hj;
+      const double z1 = z + h * phi * f0;
+      const double f1 = slope(i, z1);
+      // The scheme is exact for f linear in z; its local error is that of the
+      // remainder N(z) = f(z) − J z over the step, ≈ (h/2)|N(z1) − N(z)|.
+      const double error = 0.5 * h * std::abs(f1 - f0 - jacobian * (z1 - z));
+      // At the floor a step is taken as it is: the only place steps shrink there is the
+      // approach to 2Δ = Ω_ν, where the rate diverges integrably like (Ω_ν − 2Δ)^{-1/2}
+      // (and stops beyond), within one floor step of the crossing.
+      const bool floor = h <= smallest_step * interval_ps_;
+      const bool accepted = std::isfinite(f1) && (error <= step_tolerance || floor);
       if (accepted) {
-        log_density_[i] = z3;
-        first_stage_[i] = k4;
+        log_density_[i] = z1;
+        first_stage_[i] = f1;
         elapsed_ps_[i] = last ? interval_ps_ : elapsed_ps_[i] + h;
       }
       // Only a step that was not cut short by the interval's end says how large the next may be.
       const double factor =
-          std::isfinite(error) ? std::clamp(0.9 * std::cbrt(step_tolerance / std::max(error, 1e-300)), 0.2, 5.0) : 0.2;
+          std::isfinite(error) ? std::clamp(0.9 * std::sqrt(step_tolerance / std::max(error, 1e-300)), 0.2, 5.0) : 0.2;
       if (!accepted || !last) step_ps_[i] = h * factor;
-      if (!accepted && step_ps_[i] < 1e-12 * interval_ps_) {
-        throw NumericalError("kinetics table: the step size of the density integration fell below 1e-12 of "
-                             "ensemble.kinetics_interval_ps at n = " + std::to_string(std::exp(z)));
+      if (!accepted && floor) {
+        throw NumericalError("kinetics table: the density integration left the table's range at n = " +
+                             std::to_string(std::exp(z)));
       }
+      step_ps_[i] = std::max(step_ps_[i], smallest_step * interval_ps_);
       unfinished = unfinished || elapsed_ps_[i] < interval_ps_;
     }
   }

@@ -100,13 +100,14 @@ class KineticsTable {
     double lambda_meV;
     double gap_coordinate;  ///< x; meaningless in the normal state
     bool gapped;
-    bool in_range;  ///< false: n below the table's range (nothing else is valid)
+    bool in_range;  ///< false: n outside the spec's range (nothing else is valid)
   };
   /// The state at ln n, starting the solve from `hint` (the previous x).
   Point state(double log_density, const PairingCell& cell, double hint) const;
   /// Which root of the gap equation (at fixed λ) a gapped point is on.
   GapBranch branch(const PairingCell& cell, const Point& point) const;
-  /// dn/dt [1/ps] at (Δ, λ).
+  /// dn/dt [1/ps] at (Δ, λ); NaN where 2Δ is below the continuum's top and λ
+  /// outside the continuum table (no state of the spec's range is there).
   double rate_per_ps(double gap_meV, double lambda_meV) const;
 
   const KineticsTableSpec& spec() const { return spec_; }

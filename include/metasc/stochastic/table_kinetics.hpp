@@ -3,13 +3,17 @@
 /// trajectories advanced across one coupling interval at once, each at its own
 /// mean pairing Ū, in structure-of-arrays form.
 ///
-/// Integrator: Bogacki–Shampine 3(2) in z = ln n, with its own step size and
-/// step control per lane (FSAL within an interval; Ū changes between
-/// intervals). Every lane keeps its step size from one interval to the next, so
-/// a lane that relaxes fast (near the gap collapse) takes substeps and one that
-/// barely moves (a trapped state at 100 K changes n on ns scales) takes one step
-/// per interval. Local error per step ≤ 1e-10 in ln n: over 10⁵ intervals the
-/// accumulated error stays below 1e-5 relative in n.
+/// Integrator: exponential Rosenbrock–Euler in z = ln n, dz/dt = f(z),
+///   z₁ = z + h φ₁(hJ) f(z),  φ₁(x) = (eˣ − 1)/x,  J ≈ ∂f/∂z (the secant over the Euler step),
+/// second order, exact where f is linear in z. Why not an explicit Runge–Kutta
+/// pair: near equilibrium n relaxes on ps scales where the continuum is open
+/// (untrapped trajectories, 2Δ < Ω_max), stiff against the 1-ps interval, while
+/// the trapped state changes on ns scales; an explicit method would need
+/// several steps per interval for stability alone, this one takes one.
+/// Error control per lane: the local error estimate (h/2)|N(z₁) − N(z)|,
+/// N = f − Jz the remainder the scheme does not integrate exactly, ≤ 1e-10 in
+/// ln n; every lane keeps its step size from one interval to the next. Three
+/// evaluations per step (f at the start is the previous step's last).
 #include <cstddef>
 #include <memory>
 #include <vector>
