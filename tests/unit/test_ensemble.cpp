@@ -5,14 +5,16 @@
 #include <string>
 
 #include "metasc/config/options.hpp"
+#include "metasc/ensemble/job.hpp"
 #include "metasc/error.hpp"
 #include "metasc/physics/landscape.hpp"
 #include "metasc/stochastic/back_action_force.hpp"
-#include "metasc/stochastic/ensemble_job.hpp"
 #include "metasc/units.hpp"
 
 using namespace metasc;
 using namespace metasc::stochastic;
+using metasc::ensemble::drive_table;
+using metasc::ensemble::EnsembleJob;
 
 namespace {
 
