@@ -171,8 +171,8 @@ PulseOutcome reduce(EnsembleResults results, const EnsembleSpec& spec, double tr
   if (!observations.empty() && stats::exposure(observations, transient_ps).time_at_risk_ps > 0.0) {
     outcome.escape = stats::summarize_escapes(observations, transient_ps);
   }
-  outcome.lifetimes = lifetimes(outcome.results.trapped, outcome.results.escape_time_ps, outcome.results.tau_MS_ps);
-  if (outcome.trapped_count > 0) outcome.lifetime = summarize_lifetimes(outcome.lifetimes, at_risk_ps);
+  outcome.lifetimes = stochastic::lifetimes(outcome.results.trapped, outcome.results.escape_time_ps, outcome.results.tau_MS_ps);
+  if (outcome.trapped_count > 0) outcome.lifetime = stochastic::summarize_lifetimes(outcome.lifetimes, at_risk_ps);
   if (!outcome.results.tau_MS_ps.empty()) {
     const auto lifetimes = stats::censored_times(outcome.results.tau_MS_ps, 0.0, at_risk_ps);
     for (const auto& lifetime : lifetimes) outcome.tau_MS_observed += lifetime.escaped ? 1 : 0;
@@ -223,7 +223,7 @@ std::vector<PulseOutcome> run_ensembles(const Environment& environment, const En
   auto specs = job.specs;
   if (job.observation.kinetics && job.observation.kinetics_table) {
     const auto& direct = *specs.front().kinetics;
-    const auto built = build_kinetics_table(environment, direct.table_spec(), job.observation.table_tolerance,
+    const auto built = stochastic::build_kinetics_table(environment, direct.table_spec(), job.observation.table_tolerance,
                                             job.langevin.t_end_ps, progress_on);
     const auto coupling = std::make_shared<const KineticCoupling>(direct.with_table(built.table));
     for (auto& spec : specs) spec.kinetics = coupling;

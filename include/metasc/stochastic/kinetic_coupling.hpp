@@ -8,10 +8,11 @@
 /// with the kinetics frozen; then n is advanced across the interval with U
 /// replaced by its average Ū over the interval,
 ///     n(t+τ_c) = n(t) + ∫ f(n; Ū) dt,
-/// the ODE integrated adaptively (Dormand–Prince 5(4), Boost.Odeint). The
-/// splitting error is O(τ_c · |∂f/∂U| · δU), δU the variation of U within an
-/// interval about its mean — first order in τ_c; the convergence test halves
-/// τ_c and checks the differences shrink accordingly.
+/// the ODE integrated adaptively (Dormand–Prince 5(4), Boost.Odeint) on the
+/// direct path, or for the whole block by TableKinetics on the table path. The
+/// splitting error is O(τ_c²) where the rate is smooth in U: Ū is U at
+/// mid-interval to O(τ_c²), so ∫ ∂_U f (U − Ū) dt vanishes and the remainder
+/// is O(τ_c³) per interval; the test converges to a run without averaging.
 ///
 /// Why not one distributed PETSc vector for the ensemble's n: the ODEs of
 /// different trajectories are independent, so a global TS would add collective
