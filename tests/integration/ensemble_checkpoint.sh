@@ -1,6 +1,7 @@
 # Checkpoint and restart of metasc-ensemble: a run stopped by SIGUSR1 (exit 3)
 # or killed with SIGKILL after a periodic checkpoint resumes, on another number
-# of ranks, to results bitwise identical to an uninterrupted run; a restart
+# of ranks, to results bitwise identical to an uninterrupted run (also with the
+# coupled kinetics); a restart
 # with other physics and an unwritable checkpoint path are refused (exit 2).
 source "$(dirname "$0")/lib/common.bash"
 options=(--output.progress=false --langevin.trajectories=6144 --langevin.t_end_ps=300 --landscape.points=101
@@ -39,6 +40,23 @@ wait "$job" || true
 run_mpi 3 "$METASC_BIN/metasc-ensemble" "$input" "${options[@]}" --output.file=resumed_kill.h5 \
   --checkpoint.file=resumed2.ckpt.h5 --restart periodic.ckpt.h5 >/dev/null
 same_h5 full.h5 resumed_kill.h5 /ensemble /stats /pulses || fail "resuming after SIGKILL changed the results"
+
+# With the coupled kinetics (table path, n checkpointed with the blocks): SIGUSR1, resume on 3 ranks.
+coupled=(--output.progress=false --langevin.trajectories=4096 --langevin.t_end_ps=200 --landscape.points=101)
+coupled_input="$METASC_SOURCE/inputs/k3c60_coupled.ini"
+run_mpi 2 "$METASC_BIN/metasc-ensemble" "$coupled_input" "${coupled[@]}" --output.file=coupled_full.h5 \
+  --checkpoint.file=unused_coupled.ckpt.h5 >/dev/null
+$METASC_MPIEXEC 2 "$METASC_BIN/metasc-ensemble" "$coupled_input" "${coupled[@]}" --output.file=coupled_stopped.h5 \
+  --checkpoint.file=coupled.ckpt.h5 --checkpoint.interval_s=0.2 >/dev/null 2>coupled.err &
+job=$!
+for _ in $(seq 300); do sleep 0.05; [ -s coupled.ckpt.h5 ] && break; done
+kill -USR1 "$job"
+status=0
+wait "$job" || status=$?
+[ "$status" -eq 3 ] || fail "a coupled run stopped by SIGUSR1 exited $status, expected 3: $(cat coupled.err)"
+run_mpi 3 "$METASC_BIN/metasc-ensemble" "$coupled_input" "${coupled[@]}" --output.file=coupled_resumed.h5 \
+  --checkpoint.file=coupled_resumed.ckpt.h5 --restart coupled.ckpt.h5 >/dev/null
+same_h5 coupled_full.h5 coupled_resumed.h5 /ensemble /stats /pulses || fail "resuming a coupled run changed the results"
 
 # A checkpoint belongs to its configuration; an unwritable checkpoint path is refused before compute.
 status=0
