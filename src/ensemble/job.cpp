@@ -224,7 +224,7 @@ std::vector<PulseOutcome> run_ensembles(const Environment& environment, const En
   if (job.observation.kinetics && job.observation.kinetics_table) {
     const auto& direct = *specs.front().kinetics;
     const auto built = stochastic::build_kinetics_table(environment, direct.table_spec(), job.observation.table_tolerance,
-                                            job.langevin.t_end_ps, progress_on);
+                                            job.langevin.t_end_ps, true);
     const auto coupling = std::make_shared<const KineticCoupling>(direct.with_table(built.table));
     for (auto& spec : specs) spec.kinetics = coupling;
   }
