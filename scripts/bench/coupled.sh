@@ -4,7 +4,8 @@
 #     whole processes (table build and output included), best of three in turns;
 #   the fast path (kinetics.solver = table) against the direct solver on the same
 #     seeds: largest relative difference in every trajectory's n(t) and in tau_MS;
-#   the shipped run, 1024 trajectories x 20 ns of one pulse, on 2 ranks: wall time.
+#   the shipped run, 1024 trajectories x 20 ns of one pulse, on 2 ranks: wall time,
+#     and its on/off ratio (one pair, run after each other).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bash scripts/build.sh >/dev/null
@@ -52,3 +53,6 @@ PY
 
 shipped=$(run_seconds 2 shipped)
 awk -v a="$shipped" 'BEGIN {printf "shipped run      1024 trajectories x 20 ns, one pulse, 2 ranks: %.1f s   (target < 120 s)\n", a}'
+# The same input without the kinetics, right after: the ratio on the shipped run itself.
+uncoupled=$(run_seconds 2 uncoupled --kinetics.enabled=false)
+awk -v a="$shipped" -v b="$uncoupled" 'BEGIN {printf "kinetics on/off  the shipped run, 2 ranks: %.1f s / %.1f s = %.2f   (target <= 2)\n", a, b, a / b}'

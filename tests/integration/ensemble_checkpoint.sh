@@ -10,19 +10,26 @@ input="$METASC_SOURCE/inputs/k3c60.ini"
 run_mpi 2 "$METASC_BIN/metasc-ensemble" "$input" "${options[@]}" --output.file=full.h5 \
   --checkpoint.file=unused.ckpt.h5 >/dev/null
 
-# SIGUSR1 (what SLURM sends before the time limit): checkpoint, exit 3, resume on 1 rank.
-# The signal goes out once a first periodic checkpoint shows that blocks are
-# being computed (a fixed delay would race the kernel's speed).
-$METASC_MPIEXEC 2 "$METASC_BIN/metasc-ensemble" "$input" "${options[@]}" --output.file=stopped.h5 \
-  --checkpoint.file=signal.ckpt.h5 --checkpoint.interval_s=0.2 >/dev/null 2>signal.err &
-job=$!
-for _ in $(seq 300); do sleep 0.05; [ -s signal.ckpt.h5 ] && break; done
-kill -USR1 "$job"
-status=0
-wait "$job" || status=$?
-[ "$status" -eq 3 ] || fail "a run stopped by SIGUSR1 exited $status, expected 3: $(cat signal.err)"
-[ -s signal.ckpt.h5 ] || fail "no checkpoint after SIGUSR1"
-[ ! -e stopped.h5 ] || fail "a stopped run must not write its results file"
+# stop_by_signal NAME INPUT OPTIONS...: SIGUSR1 (what SLURM sends before the time
+# limit) to a 2-rank run writing NAME.ckpt.h5 and NAME_stopped.h5; it must
+# checkpoint and exit 3. The signal goes out once a first periodic checkpoint
+# shows that blocks are being computed (a fixed delay would race the kernel's speed).
+stop_by_signal() {
+  local name=$1 run_input=$2
+  shift 2
+  $METASC_MPIEXEC 2 "$METASC_BIN/metasc-ensemble" "$run_input" "$@" --output.file=${name}_stopped.h5 \
+    --checkpoint.file=$name.ckpt.h5 --checkpoint.interval_s=0.2 >/dev/null 2>$name.err &
+  local job=$! status=0
+  for _ in $(seq 300); do sleep 0.05; [ -s $name.ckpt.h5 ] && break; done
+  kill -USR1 "$job"
+  wait "$job" || status=$?
+  [ "$status" -eq 3 ] || fail "a run stopped by SIGUSR1 exited $status, expected 3: $(cat $name.err)"
+  [ -s $name.ckpt.h5 ] || fail "no checkpoint after SIGUSR1"
+}
+
+# SIGUSR1: checkpoint, exit 3, resume on 1 rank.
+stop_by_signal signal "$input" "${options[@]}"
+[ ! -e signal_stopped.h5 ] || fail "a stopped run must not write its results file"
 grep -q "resume with --restart" signal.err || fail "the stop message does not say how to resume"
 run_mpi 1 "$METASC_BIN/metasc-ensemble" "$input" "${options[@]}" --output.file=resumed_signal.h5 \
   --checkpoint.file=resumed.ckpt.h5 --restart signal.ckpt.h5 >/dev/null
@@ -46,14 +53,7 @@ coupled=(--output.progress=false --langevin.trajectories=4096 --langevin.t_end_p
 coupled_input="$METASC_SOURCE/inputs/k3c60_coupled.ini"
 run_mpi 2 "$METASC_BIN/metasc-ensemble" "$coupled_input" "${coupled[@]}" --output.file=coupled_full.h5 \
   --checkpoint.file=unused_coupled.ckpt.h5 >/dev/null
-$METASC_MPIEXEC 2 "$METASC_BIN/metasc-ensemble" "$coupled_input" "${coupled[@]}" --output.file=coupled_stopped.h5 \
-  --checkpoint.file=coupled.ckpt.h5 --checkpoint.interval_s=0.2 >/dev/null 2>coupled.err &
-job=$!
-for _ in $(seq 300); do sleep 0.05; [ -s coupled.ckpt.h5 ] && break; done
-kill -USR1 "$job"
-status=0
-wait "$job" || status=$?
-[ "$status" -eq 3 ] || fail "a coupled run stopped by SIGUSR1 exited $status, expected 3: $(cat coupled.err)"
+stop_by_signal coupled "$coupled_input" "${coupled[@]}"
 run_mpi 3 "$METASC_BIN/metasc-ensemble" "$coupled_input" "${coupled[@]}" --output.file=coupled_resumed.h5 \
   --checkpoint.file=coupled_resumed.ckpt.h5 --restart coupled.ckpt.h5 >/dev/null
 same_h5 coupled_full.h5 coupled_resumed.h5 /ensemble /stats /pulses || fail "resuming a coupled run changed the results"
