@@ -424,14 +424,14 @@ MfptRate mfpt_rate(MPI_Comm comm, const EscapeProblem& problem, const config::Mf
     return rate;
   }
   rate.extrapolated_per_ps = rate.fine.rate_per_ps + (rate.fine.rate_per_ps - rate.coarse.rate_per_ps) / 3.0;
-  rate.grid_error = std::abs(rate.extrapolated_per_ps - rate.fine.rate_per_ps) / rate.extrapolated_per_ps;
+  rate.grid_error = std::abs((rate.extrapolated_per_ps - rate.fine.rate_per_ps) / rate.extrapolated_per_ps);
   // Every rank holds the same bits of both solves, so the verdict is the same everywhere.
   // A step larger than the fine rate itself can extrapolate below zero: no rate at all.
   rate.converged = rate.extrapolated_per_ps > 0.0 && rate.grid_error <= settings.tolerance;
   if (rate.converged) {
     rate.rate_per_ps = rate.extrapolated_per_ps;
   } else {
-    rate.failure = "the Richardson step " + format_number(100.0 * std::abs(rate.grid_error), 3) +
+    rate.failure = "the Richardson step " + format_number(100.0 * rate.grid_error, 3) +
                    "% exceeds escape.mfpt_tolerance = " + format_number(100.0 * settings.tolerance) +
                    "%: raise escape.mfpt_resolution";
   }
