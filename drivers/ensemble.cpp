@@ -23,13 +23,21 @@ void print_summary(std::ostream& out, const stochastic::EnsembleJob& job,
   char line[320];
   std::snprintf(line, sizeof line,
                 "metasc-ensemble: %lld trajectories x %zu pulse(s), T = %g K, N_s = %lld, gamma = %g /ps, dt = %g ps, "
-                "t_end = %g ps\n  landscape %s: Q_B = %.4g, Q_MS = %.4g, barrier N_s*dV = %.3g k_BT\n",
+                "t_end = %g ps\n",
                 static_cast<long long>(job.langevin.trajectories), job.pulses.size(), job.bath.temperature_K,
                 static_cast<long long>(job.phonon.domain_sites), job.phonon.damping_per_ps, job.langevin.dt_ps,
-                job.langevin.t_end_ps, physics::class_name(critical.kind), critical.Q_barrier, critical.Q_metastable,
-                static_cast<double>(job.phonon.domain_sites) * (critical.V_barrier_meV - critical.V_metastable_meV) /
-                    job.bath.kT_meV);
+                job.langevin.t_end_ps);
   out << line;
+  if (job.no_well_reason.empty()) {
+    std::snprintf(line, sizeof line, "  landscape %s: Q_B = %.4g, Q_MS = %.4g, barrier N_s*dV = %.3g k_BT\n",
+                  physics::class_name(critical.kind), critical.Q_barrier, critical.Q_metastable,
+                  static_cast<double>(job.phonon.domain_sites) * (critical.V_barrier_meV - critical.V_metastable_meV) /
+                      job.bath.kT_meV);
+    out << line;
+  } else {
+    out << "  landscape " << physics::class_name(critical.kind) << ": " << job.no_well_reason
+        << "; nothing can be trapped\n";
+  }
   out << "  pulse                        P_trap  [95% CI]           escapes  rate [1/ps]  [95% CI]\n";
   for (std::size_t p = 0; p < outcomes.size(); ++p) {
     const auto& outcome = outcomes[p];

@@ -13,7 +13,6 @@ ensemble_bad 1 "langevin.dt_ps" --langevin.dt_ps=0.1
 ensemble_bad 1 "langevin.dt_ps" --langevin.dt_ps=0
 ensemble_bad 1 "langevin.dt_ps" --langevin.dt_ps=-0.001
 ensemble_bad 1 "langevin.t_end_ps" --langevin.t_end_ps=10
-ensemble_bad 1 "bath.temperature_K" --bath.temperature_K=150
 ensemble_bad 1 "langevin.trajectories" --langevin.trajectories=1e12
 ensemble_bad 1 "langevin.trajectories" --langevin.trajectories=0
 ensemble_bad 1 "langevin.seed" --langevin.seed=-1
@@ -40,6 +39,6 @@ ensemble_bad 2 "kinetics.back_action" --kinetics.back_action=true
 expect_bad 1 "phonon.g_ratio" metasc-ensemble incomplete.ini
 expect_bad 1 "configuration file" metasc-ensemble ""
 ensemble_bad 2 "langevin.dt_ps" --langevin.dt_ps=0.1
-ensemble_bad 3 "bath.temperature_K" --bath.temperature_K=150
+ensemble_bad 3 "bath.temperature_K" --bath.temperature_K=-5
 ensemble_bad 2 "output.file" --output.file=/proc/metasc/out.h5
 echo "$checked bad-input cases refused correctly"
