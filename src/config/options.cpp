@@ -1,5 +1,6 @@
 #include "metasc/config/options.hpp"
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <cerrno>
 #include <cmath>
@@ -176,6 +177,21 @@ void Registry::add(OptionSpec spec) {
   if (!specs_.emplace(key, std::move(spec)).second) throw Error("option declared twice: " + key);
 }
 
+void Registry::exclusive(const std::vector<std::string>& keys) {
+  for (const auto& key : keys) spec(key);  // every member is a declared key
+  exclusive_groups_.push_back(keys);
+}
+
+std::vector<std::string> Registry::rivals(const std::string& key) const {
+  std::vector<std::string> others;
+  for (const auto& group : exclusive_groups_) {
+    if (std::find(group.begin(), group.end(), key) == group.end()) continue;
+    for (const auto& member : group)
+      if (member != key) others.push_back(member);
+  }
+  return others;
+}
+
 const OptionSpec& Registry::spec(const std::string& key) const {
   const auto found = specs_.find(key);
   if (found == specs_.end()) throw Error("internal: option '" + key + "' was never declared");
@@ -338,6 +354,12 @@ Config load(const Registry& registry, const CommandLine& command_line) {
   }
   std::map<std::string, std::string> given;
   for (const auto& [key, value] : parsed) given[key] = trim(value.as<std::string>());
+  // A command-line member of an exclusive group replaces the file's member; two
+  // members at the same level stay an error (Config::exactly_one_of).
+  for (const auto& [key, value] : command_line.overrides) {
+    for (const auto& rival : registry.rivals(key))
+      if (!command_line.overrides.count(rival)) given.erase(rival);
+  }
   for (const auto& [key, value] : command_line.overrides) given[key] = value;
   return Config(registry, std::move(given), command_line.config_file);
 }

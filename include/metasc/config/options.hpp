@@ -55,11 +55,17 @@ class Registry {
   const OptionSpec& spec(const std::string& key) const;
   bool has(const std::string& key) const { return specs_.count(key) != 0; }
   const std::map<std::string, OptionSpec>& all() const { return specs_; }
+  /// Declares keys exactly one of which a configuration gives (e.g. Tc_K, Delta0_meV,
+  /// U0_meV): a member on the command line replaces the file's member.
+  void exclusive(const std::vector<std::string>& keys);
+  /// The other members of `key`'s exclusive group; empty when it has none.
+  std::vector<std::string> rivals(const std::string& key) const;
   /// Every key with unit, default, allowed values and help, grouped by section.
   std::string help_text() const;
 
  private:
   std::map<std::string, OptionSpec> specs_;
+  std::vector<std::vector<std::string>> exclusive_groups_;
 };
 
 /// The registry of every key any metasc program knows: one input file serves all
