@@ -85,6 +85,13 @@ class Config {
   std::vector<std::string> texts(const std::string& key) const;  ///< Kind::choice_list
   Grid grid(const std::string& key) const;
 
+  /// Keys K with a scan axis `scan.K = start:stop:count[:log]` (any numeric key),
+  /// in alphabetical order: the order of a scan's axes.
+  std::vector<std::string> scan_axes() const;
+  /// This configuration with `key` set to `value` as if given on the command line
+  /// (replacing the file's member of an exclusive group): one point of a scan.
+  Config with(const std::string& key, double value) const;
+
   /// The key exactly one of which must be given, e.g. {"electrons.Tc_K", ...}.
   std::string exactly_one_of(const std::vector<std::string>& keys) const;
 
@@ -101,6 +108,9 @@ class Config {
   std::map<std::string, std::string> given_;
   std::string source_file_;
 };
+
+/// "scan.bath.temperature_K" → "bath.temperature_K"; empty for any other key.
+std::string scan_axis_target(const std::string& key);
 
 /// Parses and validates one value against its declaration; throws ConfigError
 /// naming the key, the value and what is allowed.
