@@ -113,7 +113,7 @@ std::vector<ScanRow> run_scan(const Environment& environment, const ScanPlan& pl
                       .escape_rate_per_ps = escape ? escape->rate.rate_per_ps : nan,
                       .escape_rate_ci_low = escape ? escape->rate.low_per_ps : nan,
                       .escape_rate_ci_high = escape ? escape->rate.high_per_ps : nan,
-                      .lifetime_median_ps = nan});
+                      .lifetime_median_ps = outcomes[p].lifetime ? outcomes[p].lifetime->median.median_ps : nan});
     }
   }
   progress.finish();
@@ -158,7 +158,7 @@ void write_scan(io::H5Writer& writer, const ScanPlan& plan, const std::vector<En
   writer.dataset("/scan/escape_rate_per_ps", rate, "1/ps");
   writer.dataset("/scan/escape_rate_ci_low", rate_low, "1/ps");
   writer.dataset("/scan/escape_rate_ci_high", rate_high, "1/ps");
-  writer.dataset("/scan/lifetime_median_ps", lifetime, "ps (NaN: no per-trajectory lifetimes in this version)");
+  writer.dataset("/scan/lifetime_median_ps", lifetime, "ps after the trapping check, Kaplan-Meier (NaN: nothing trapped or median not reached)");
   writer.attribute("/scan", "axes", axes);
   writer.attribute("/scan", "order", std::string("rows point-major, pulse fastest; points: axes in the order of "
                                                  "the axes attribute, the last fastest"));

@@ -40,7 +40,7 @@ with h5py.File("scan_1.h5") as scan:
             pick = rows["point"][()] == point
             assert np.array_equal(rows["pulse_index"][pick], [0, 1])
             for name in ("trapping_probability", "trapping_ci_low", "trapping_ci_high", "escape_rate_per_ps",
-                         "escape_rate_ci_low", "escape_rate_ci_high"):
+                         "escape_rate_ci_low", "escape_rate_ci_high", "lifetime_median_ps"):
                 assert rows[name][pick].tobytes() == np.asarray(stats[name], dtype=float).tobytes(), (point, name)
             assert rows["bath.temperature_K"][pick][0] == float(single["config"].attrs["bath.temperature_K"])
             assert (rows["metastable"][pick][0] == 1) == (stats["no_well_reason"] == "")

@@ -46,7 +46,7 @@ struct ScanRow {
   std::size_t pulse;
   stats::ProportionEstimate trapping;
   double escape_rate_per_ps, escape_rate_ci_low, escape_rate_ci_high;
-  double lifetime_median_ps;  ///< NaN until per-trajectory lifetimes exist
+  double lifetime_median_ps;  ///< Kaplan–Meier median lifetime (/stats lifetime_median_ps); NaN without one
 };
 
 /// The jobs of this part's points, every one resolved (and all bad input
