@@ -3,6 +3,8 @@
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
+#include <limits>
+#include <string>
 
 #include "metasc/config/kinetics_params.hpp"
 #include "metasc/config/model.hpp"
@@ -48,6 +50,29 @@ LandscapeNodes half_table(const physics::LandscapeSummary& landscape) {
   return nodes;
 }
 
+/// Why the landscape at the bath temperature has no metastable well to be
+/// trapped in; empty when it has one.
+std::string describe_missing_well(const physics::Model& model, const physics::LandscapeSummary& landscape,
+                           const config::ElectronParams& electrons) {
+  const auto& critical = landscape.critical;
+  if (!std::isnan(critical.Q_barrier)) return "";
+  const std::string T = "T = " + format_number(landscape.temperature_K) + " K";
+  if (critical.kind == physics::LandscapeClass::distorted) {
+    return "no metastable well: the landscape is distorted (V''(0) < 0 at " + T + "), with no barrier";
+  }
+  const std::string material = "nu(0) = " + format_number(electrons.dos_per_meV) + " /meV, dE = " +
+                               format_number(electrons.splitting_meV) + " meV";
+  const double saturated_Tc_K = units::kelvin(physics::critical_kT(model.band, model.pairing.saturated_pairing()));
+  if (landscape.temperature_K >= saturated_Tc_K) {
+    return "no metastable well: no superconducting solution at " + T + " for " + material +
+           " (T_c of the saturated pairing U0 + g^2/hw is " + format_number(saturated_Tc_K) + " K)";
+  }
+  // T_B from the bottom of the temperature range: at the bath temperature there is no minimum to start from.
+  const double T_B_K = units::kelvin(physics::blocking_kT(model.band, model.pairing, 0.0));
+  if (std::isnan(T_B_K)) return "no metastable well at any temperature for " + material;
+  return "no metastable well: " + T + " is at or above T_B = " + format_number(T_B_K) + " K";
+}
+
 }  // namespace
 
 std::vector<double> drive_table(const physics::Pulse& pulse, double dt_ps, std::uint64_t steps) {
@@ -77,21 +102,21 @@ EnsembleJob EnsembleJob::from(const config::Config& config) {
   }
   auto landscape = physics::summarize_landscape(model, bath.temperature_K, landscape_params.points, {});
   const auto& critical = landscape.critical;
-  if (std::isnan(critical.Q_barrier)) {
-    throw ConfigError("bath.temperature_K = " + format_number(bath.temperature_K) + ": the landscape is " +
-                      physics::class_name(critical.kind) +
-                      ", with no barrier to be trapped behind; metasc-ensemble needs a metastable landscape "
-                      "(T below T_B = " + format_number(landscape.blocking_temperature_K) + " K, see metasc-landscape)");
-  }
+  const std::string no_well = describe_missing_well(model, landscape, electrons);
   auto force = ForceTable::mirrored(half_table(landscape), phonon.energy_meV);
   const Oscillator oscillator{.angular_per_ps = phonon.angular_per_ps,
                               .damping_per_ps = phonon.damping_per_ps,
                               .kT_meV = bath.kT_meV,
                               .domain_sites = static_cast<double>(phonon.domain_sites)};
   const double sites = static_cast<double>(phonon.domain_sites);
-  const WellCriteria criteria{.Q_barrier = critical.Q_barrier,
-                              .barrier_meV = critical.V_barrier_meV,
-                              .relaxed_meV = critical.V_barrier_meV - observation.margin_kT * bath.kT_meV / sites};
+  // Without a well nothing can be bound: |Q| > inf never holds, so no trajectory is trapped.
+  constexpr double infinity = std::numeric_limits<double>::infinity();
+  const WellCriteria criteria =
+      no_well.empty()
+          ? WellCriteria{.Q_barrier = critical.Q_barrier,
+                         .barrier_meV = critical.V_barrier_meV,
+                         .relaxed_meV = critical.V_barrier_meV - observation.margin_kT * bath.kT_meV / sites}
+          : WellCriteria{.Q_barrier = infinity, .barrier_meV = -infinity, .relaxed_meV = -infinity};
   std::shared_ptr<const KineticCoupling> kinetics;
   std::uint64_t kinetics_stride = 0;
   if (observation.kinetics) {
@@ -127,7 +152,7 @@ EnsembleJob EnsembleJob::from(const config::Config& config) {
   const auto stride = static_cast<std::uint64_t>(std::max(1.0, std::round(observation.output_interval_ps / langevin.dt_ps)));
 
   EnsembleJob job{phonon, bath, langevin, observation, std::move(landscape), force,
-                  pulse_params.pulses(phonon.angular_per_ps), {}};
+                  pulse_params.pulses(phonon.angular_per_ps), {}, no_well};
   for (const auto& entry : job.pulses) {
     const double check_ps = entry.pulse.end_time_ps() + observation.settle_ps;
     const auto check_step = static_cast<std::uint64_t>(std::ceil(check_ps / langevin.dt_ps));

@@ -151,6 +151,8 @@ void write_ensemble(H5Writer& writer, const EnsembleJob& job, const std::vector<
     writer.attribute("/stats", "tau_MS_median_ps", tau_median);
     writer.attribute("/stats", "tau_MS_observed_count", tau_collapsed);
   }
+  // Empty when the landscape has a metastable well; otherwise why nothing could be trapped.
+  writer.attribute("/stats", "no_well_reason", job.no_well_reason);
   writer.attribute("/stats", "confidence", 0.95);
   writer.attribute("/stats", "transient_ps", job.observation.transient_ps);
 }

@@ -20,7 +20,7 @@ for input in "$METASC_SOURCE"/inputs/*.ini; do
     count=$((count + 1))
   done
 done
-[ "$count" -eq 7 ] || fail "expected 7 input runs (add a physical check below for a new input), got $count"
+[ "$count" -eq 8 ] || fail "expected 8 input runs (add a physical check below for a new input), got $count"
 /usr/bin/python3 - <<'PY' || fail "a shipped input's result disagrees with theory"
 import h5py, numpy as np
 from scipy.stats import chi2
@@ -72,6 +72,13 @@ with h5py.File("k3c60_coupled_metasc-ensemble.h5") as f:
     start = f["ensemble/samples/n"][0, :, 0]
     assert np.all(np.abs(start / normal - 1) < 1e-12), (start, normal)
     checked["k3c60_coupled"] = f"n(0) = {start[0]:.6f} = normal-state density at 100 K"
+# PHYSICS.md section 4: above T_B ~ 132 K there is no metastable well, so nothing is trapped (exactly 0).
+with h5py.File("k3c60_scan_metasc-ensemble.h5") as f:
+    scan = f["scan"]
+    temperature = scan["bath.temperature_K"][()]
+    assert np.array_equal(scan["metastable"][()] == 1, temperature < 132), (temperature, scan["metastable"][()])
+    assert np.all(scan["trapping_probability"][()][temperature > 132] == 0)
+    checked["k3c60_scan"] = f"P_trap = 0 at the {np.sum(temperature > 132)} rows above T_B"
 for name, what in checked.items():
     print(f"{name}: {what}")
 PY

@@ -6,6 +6,7 @@
 #include <functional>
 #include <limits>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "metasc/config/ensemble_params.hpp"
@@ -32,6 +33,9 @@ struct EnsembleJob {
   stochastic::ForceTable force;
   std::vector<config::PulseEntry> pulses;
   std::vector<stochastic::EnsembleSpec> specs;  ///< one per pulse
+  /// Empty when the landscape has a metastable well; otherwise why not (T ≥ T_B,
+  /// no superconducting solution, distorted): the ensemble still runs, nothing is trapped.
+  std::string no_well_reason;
 
   /// Throws ConfigError naming the key for anything the run cannot do.
   static EnsembleJob from(const config::Config& config);
