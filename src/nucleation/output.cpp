@@ -28,6 +28,8 @@ void write_nucleation(io::H5Writer& writer, const NucleationJob& job, const Nucl
   writer.attribute(group, "rate_per_cell_per_ps_ci_high", rate ? rate->high_per_ps : nan);
   writer.attribute(group, "nucleations", static_cast<std::int64_t>(outcome.exposure.escapes));
   writer.attribute(group, "time_at_risk_ps", outcome.exposure.time_at_risk_ps);
+  // first_time_ps counts from here (0, or the end of the pulse + ensemble.settle_ps).
+  writer.attribute(group, "risk_start_ps", static_cast<double>(job.spec.risk_step) * job.spec.dt_ps);
   writer.attribute(group, "uniform_barrier_meV", job.uniform_barrier_meV());
   // The critical-droplet search is not part of this version (field.saddle = true is refused).
   writer.attribute(group, "saddle_energy_meV", nan);

@@ -20,7 +20,7 @@ for input in "$METASC_SOURCE"/inputs/*.ini; do
     count=$((count + 1))
   done
 done
-[ "$count" -eq 6 ] || fail "expected 6 input runs (add a physical check below for a new input), got $count"
+[ "$count" -eq 7 ] || fail "expected 7 input runs (add a physical check below for a new input), got $count"
 /usr/bin/python3 - <<'PY' || fail "a shipped input's result disagrees with theory"
 import h5py, numpy as np
 from scipy.stats import chi2
@@ -64,6 +64,14 @@ with h5py.File("k3c60_kinetics_metasc-kinetics.h5") as f:
     U0 = f["kinetics"].attrs["U0_meV"]
     assert abs(U0 * 0.015 * np.arcsinh(hbar_omega / 7.0) - 1) < 1e-9, U0
     checked["k3c60_kinetics"] = f"U0 = {U0:.4f} meV"
+# PHYSICS.md §8: the uniform barrier of a lattice is M N_s dV; the pulsed start is thermal in the normal well.
+with h5py.File("k3c60_nucleation_metasc-nucleation.h5") as f:
+    g, a = f["nucleation"], f["landscape"].attrs
+    cells = g["Q_final"].shape[1] * g["Q_final"].shape[2]
+    uniform = cells * 20 * (a["V_barrier_meV"] - a["V_metastable_meV"])
+    assert abs(g.attrs["uniform_barrier_meV"] / uniform - 1) < 1e-12, (g.attrs["uniform_barrier_meV"], uniform)
+    assert g["f_SC"][0] < 0.05, g["f_SC"][0]  # |Q| > Q_B at the start is a 2.7-sigma tail
+    checked["k3c60_nucleation"] = f"M N_s dV = {uniform:.1f} meV"
 for name, what in checked.items():
     print(f"{name}: {what}")
 PY
