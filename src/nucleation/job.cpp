@@ -171,7 +171,10 @@ NucleationOutcome run_nucleation(const Environment& environment, const Nucleatio
   std::vector<double> first_times, Q_final;
   std::vector<std::int32_t> superconducting;
   for (std::int64_t k = 0; k < lattices.local_count(); ++k) {
-    const auto result = runner.run(static_cast<std::uint64_t>(lattices.global_index(k)));
+    const double before = static_cast<double>(k) * cells * steps;
+    const auto result = runner.run(static_cast<std::uint64_t>(lattices.global_index(k)), [&](std::uint64_t n) {
+      progress.update(before + cells * static_cast<double>(n));
+    });
     first_times.push_back(result.first_time_ps);
     Q_final.insert(Q_final.end(), result.Q_final.begin(), result.Q_final.end());
     superconducting.insert(superconducting.end(), result.superconducting_cells.begin(),

@@ -34,7 +34,7 @@ bool LatticeRunner::nucleated(double drive_per_ps2) const {
   return false;
 }
 
-LatticeResult LatticeRunner::run(std::uint64_t lattice_index) {
+LatticeResult LatticeRunner::run(std::uint64_t lattice_index, const std::function<void(std::uint64_t)>& advanced) {
   const std::size_t M = cells();
   const auto& oscillator = spec_.oscillator;
   const double Q_width = std::sqrt(oscillator.kT_meV / oscillator.domain_sites / spec_.initial_curvature_meV);
@@ -63,6 +63,7 @@ LatticeResult LatticeRunner::run(std::uint64_t lattice_index) {
       watching = false;
     }
     if (n == spec_.steps) break;
+    if (n % progress_steps == 0) advanced(n);
     dynamics_.step(Q_.data(), P_.data(), lattice_index, n, drive(n));
   }
   result.Q_final = Q_;

@@ -7,6 +7,7 @@
 /// cell's own energy per site. A lattice's results depend only on its index.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "metasc/nucleation/lattice_dynamics.hpp"
@@ -42,7 +43,10 @@ class LatticeRunner {
   /// Throws ConfigError naming langevin.dt_ps when the highest mode cannot take dt.
   LatticeRunner(LatticeSpec spec, const stochastic::ForceTable& force);
 
-  LatticeResult run(std::uint64_t lattice_index);
+  /// Integrates lattice `lattice_index`; `advanced(n)` is called every
+  /// progress_steps steps with the steps n done so far (for a progress line).
+  LatticeResult run(std::uint64_t lattice_index, const std::function<void(std::uint64_t)>& advanced);
+  static constexpr std::uint64_t progress_steps = 1024;
   std::size_t output_times() const { return static_cast<std::size_t>(spec_.steps / spec_.output_stride) + 1; }
   std::size_t cells() const { return dynamics_.lattice().cells(); }
 
