@@ -38,9 +38,14 @@ awk -v c="$cells" -v s="$short" -v l="$long" -v k="$kernel" 'BEGIN {
   rate = c * 2000 / (l - s)
   printf "lattice 512x512, 1 rank: %.3g cell-steps/s; ensemble kernel %.3g trajectory-steps/s; ratio %.2f   (target >= 0.7)\n", rate, k, rate / k }'
 
-one=$(best 1 --field.cells=256,256 --field.lattices=1 --langevin.t_end_ps=15)
-two=$(best 2 --field.cells=256,256 --field.lattices=2 --langevin.t_end_ps=15)
-awk -v a="$one" -v b="$two" 'BEGIN {printf "weak scaling 1->2 ranks (one 256x256 lattice per rank): %.2f s vs %.2f s, efficiency %.0f%%   (target >= 90%%)\n", a, b, 100 * a / b}'
+# Two working-set sizes: four 128x128 lattices per rank (each lattice's arrays
+# fit a core's cache) and one 256x256 lattice per rank (2.6 MB per rank).
+for size in "128 4" "256 1"; do
+  set -- $size
+  one=$(best 1 --field.cells=$1,$1 --field.lattices=$2 --langevin.t_end_ps=15)
+  two=$(best 2 --field.cells=$1,$1 --field.lattices=$((2 * $2)) --langevin.t_end_ps=15)
+  awk -v a="$one" -v b="$two" -v n="$1" -v l="$2" 'BEGIN {printf "weak scaling 1->2 ranks (%d lattice(s) of %dx%d per rank): %.2f s vs %.2f s, efficiency %.0f%%   (target >= 90%%)\n", l, n, n, a, b, 100 * a / b}'
+done
 
 large=$(seconds 2 --field.cells=1024,1024 --field.lattices=2 --langevin.t_end_ps=5)
 awk -v t="$large" 'BEGIN {printf "largest run: 2 lattices of 1024x1024 cells (2.1e6 cells), 1000 steps, on 2 ranks: %.1f s wall\n", t}'
