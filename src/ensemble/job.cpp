@@ -16,6 +16,7 @@
 #include "metasc/physics/bcs.hpp"
 #include "metasc/stochastic/back_action_force.hpp"
 #include "metasc/stochastic/kinetics_table_build.hpp"
+#include "metasc/stochastic/landscape_table.hpp"
 #include "metasc/units.hpp"
 
 namespace metasc::ensemble {
@@ -29,26 +30,12 @@ using stochastic::CompletedBlocks;
 using stochastic::EnsembleResults;
 using stochastic::EnsembleRunner;
 using stochastic::EnsembleSpec;
-using stochastic::ForceTable;
 using stochastic::KineticCoupling;
-using stochastic::LandscapeNodes;
 using stochastic::Oscillator;
 using stochastic::trajectories_per_block;
 using stochastic::WellCriteria;
 
 namespace {
-
-/// The Q ≥ 0 half of the landscape table, for ForceTable::mirrored.
-LandscapeNodes half_table(const physics::LandscapeSummary& landscape) {
-  const std::size_t zero = landscape.Q.size() / 2;
-  LandscapeNodes nodes;
-  nodes.Q_first = 0.0;
-  nodes.Q_step = landscape.Q[zero + 1];
-  nodes.potential_meV.assign(landscape.potential_meV.begin() + static_cast<std::ptrdiff_t>(zero),
-                             landscape.potential_meV.end());
-  nodes.slope_meV.assign(landscape.slope_meV.begin() + static_cast<std::ptrdiff_t>(zero), landscape.slope_meV.end());
-  return nodes;
-}
 
 /// Why the landscape at the bath temperature has no metastable well to be
 /// trapped in; empty when it has one.
@@ -75,14 +62,6 @@ std::string describe_missing_well(const physics::Model& model, const physics::La
 
 }  // namespace
 
-std::vector<double> drive_table(const physics::Pulse& pulse, double dt_ps, std::uint64_t steps) {
-  // After the pulse is over the drive is below 1e-6 of its peak: the table stops there.
-  const auto last = std::min<std::uint64_t>(steps, static_cast<std::uint64_t>(std::ceil(pulse.end_time_ps() / dt_ps)));
-  std::vector<double> drive(last + 1);
-  for (std::uint64_t n = 0; n <= last; ++n) drive[n] = pulse.acceleration(static_cast<double>(n) * dt_ps);
-  return drive;
-}
-
 EnsembleJob EnsembleJob::from(const config::Config& config) {
   const auto phonon = config::PhononParams::from(config);
   const auto electrons = config::ElectronParams::from(config);
@@ -103,7 +82,7 @@ EnsembleJob EnsembleJob::from(const config::Config& config) {
   auto landscape = physics::summarize_landscape(model, bath.temperature_K, landscape_params.points, {});
   const auto& critical = landscape.critical;
   const std::string no_well = describe_missing_well(model, landscape, electrons);
-  auto force = ForceTable::mirrored(half_table(landscape), phonon.energy_meV);
+  auto force = stochastic::landscape_table(landscape, phonon.energy_meV);
   const Oscillator oscillator{.angular_per_ps = phonon.angular_per_ps,
                               .damping_per_ps = phonon.damping_per_ps,
                               .kT_meV = bath.kT_meV,
@@ -260,7 +239,7 @@ std::vector<PulseOutcome> run_ensembles(const Environment& environment, const En
     // Every pulse sees the same noise (common random numbers): differences
     // between pulses are the pulses', not the sampling's.
     EnsembleRunner runner(specs[p], job.force,
-                          drive_table(job.pulses[p].pulse, job.langevin.dt_ps, job.specs[p].steps));
+                          physics::drive_table(job.pulses[p].pulse, job.langevin.dt_ps, job.specs[p].steps));
     std::vector<BlockResult> local;
     for (std::int64_t k = 0; k < rounds; ++k) {
       if (k < blocks.local_count()) {

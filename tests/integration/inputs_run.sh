@@ -79,6 +79,14 @@ with h5py.File("k3c60_scan_metasc-ensemble.h5") as f:
     assert np.array_equal(scan["metastable"][()] == 1, temperature < 132), (temperature, scan["metastable"][()])
     assert np.all(scan["trapping_probability"][()][temperature > 132] == 0)
     checked["k3c60_scan"] = f"P_trap = 0 at the {np.sum(temperature > 132)} rows above T_B"
+# PHYSICS.md §8: the uniform barrier of a lattice is M N_s dV; the pulsed start is thermal in the normal well.
+with h5py.File("k3c60_nucleation_metasc-nucleation.h5") as f:
+    g, a = f["nucleation"], f["landscape"].attrs
+    cells = g["Q_final"].shape[1] * g["Q_final"].shape[2]
+    uniform = cells * 20 * (a["V_barrier_meV"] - a["V_metastable_meV"])
+    assert abs(g.attrs["uniform_barrier_meV"] / uniform - 1) < 1e-12, (g.attrs["uniform_barrier_meV"], uniform)
+    assert g["f_SC"][0] < 0.05, g["f_SC"][0]  # |Q| > Q_B at the start is a 2.7-sigma tail
+    checked["k3c60_nucleation"] = f"M N_s dV = {uniform:.1f} meV"
 for name, what in checked.items():
     print(f"{name}: {what}")
 PY

@@ -15,7 +15,7 @@
 
 using namespace metasc;
 using namespace metasc::stochastic;
-using metasc::ensemble::drive_table;
+using metasc::physics::drive_table;
 using metasc::ensemble::EnsembleJob;
 
 namespace {

@@ -42,10 +42,6 @@ struct EnsembleJob {
   std::size_t output_times() const { return static_cast<std::size_t>(specs.front().steps / specs.front().output_stride) + 1; }
 };
 
-/// a(t_n) [1/ps²] for n = 0 … until the pulse is over (env² below 1e-6 of its
-/// peak) or `steps`: the pump, evaluated once for the whole ensemble.
-std::vector<double> drive_table(const physics::Pulse& pulse, double dt_ps, std::uint64_t steps);
-
 /// The reduced statistics of one pulse (rank 0).
 struct PulseOutcome {
   stochastic::EnsembleResults results;

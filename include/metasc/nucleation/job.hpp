@@ -1,0 +1,56 @@
+#pragma once
+/// metasc-nucleation's job (PHYSICS.md §8): everything resolved from the
+/// configuration before any compute (landscape, force table, lattice, pump,
+/// time step against the highest lattice mode, memory) — all bad input is
+/// refused here — then field.lattices independent lattices spread over the
+/// ranks (whole lattices, contiguous), gathered on rank 0 in global lattice
+/// order and reduced there in that order.
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "metasc/config/field_params.hpp"
+#include "metasc/config/langevin_params.hpp"
+#include "metasc/config/model_params.hpp"
+#include "metasc/nucleation/lattice_run.hpp"
+#include "metasc/parallel/environment.hpp"
+#include "metasc/physics/landscape_summary.hpp"
+#include "metasc/stats/censored_rate.hpp"
+#include "metasc/stochastic/force_table.hpp"
+
+namespace metasc::nucleation {
+
+struct NucleationJob {
+  config::PhononParams phonon;
+  config::BathParams bath;
+  config::LangevinParams langevin;
+  config::FieldParams field;
+  double transient_ps;  ///< escape.transient_ps, discarded from each lattice's risk clock
+  physics::LandscapeSummary landscape;
+  stochastic::ForceTable force;
+  LatticeSpec spec;
+
+  /// Throws ConfigError naming the key for anything the run cannot do.
+  static NucleationJob from(const config::Config& config);
+
+  std::size_t cells_per_lattice() const { return static_cast<std::size_t>(field.cells_per_lattice()); }
+  /// M N_s ΔV [meV]: the barrier of the uniform (rigid) escape of a whole lattice.
+  double uniform_barrier_meV() const;
+  /// Bytes rank 0 needs: one lattice's working arrays plus every lattice's gathered results.
+  double bytes_needed() const;
+};
+
+struct NucleationOutcome {
+  std::vector<double> time_ps;          ///< the output grid
+  std::vector<double> superconducting_fraction;  ///< f_SC(t), mean over lattices
+  std::vector<double> first_time_ps;    ///< per lattice, after the risk start; +inf censored
+  std::vector<double> Q_final;          ///< (lattice, cell), row-major
+  stats::EscapeExposure exposure;       ///< nucleations and lattice-time at risk [ps]
+  std::optional<stats::RateEstimate> rate_per_cell;  ///< j [1/ps per cell]; absent when nothing was at risk
+  double cell_steps = 0.0;              ///< work done, all ranks
+};
+
+/// Runs every lattice. Collective; the outcome is complete on rank 0.
+NucleationOutcome run_nucleation(const Environment& environment, const NucleationJob& job, bool progress);
+
+}  // namespace metasc::nucleation

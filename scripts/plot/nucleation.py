@@ -1,0 +1,50 @@
+#!/usr/bin/python3
+"""Plots a metasc-nucleation result: the superconducting fraction f_SC(t)
+(mean over lattices) with the first-nucleation times marked, and the final
+Q of the cells of (up to four) 2-D lattices as images, |Q| > Q_B being
+superconducting. A 1-D lattice is drawn as rows, a 3-D one as its first slice.
+
+usage: scripts/plot/nucleation.py RESULTS.h5 [OUTPUT.png]
+The figure defaults to the results file with _nucleation.png instead of .h5.
+"""
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+from command_line import results_and_output  # noqa: E402
+
+results, output = results_and_output(__doc__, "_nucleation.png")
+with results:
+    group = results["nucleation"]
+    time = group["time_ps"][()]
+    fraction = group["f_SC"][()]
+    first = group["first_time_ps"][()]
+    Q_final = group["Q_final"][()]
+    attrs = dict(group.attrs)
+    Q_barrier = results["landscape"].attrs["Q_barrier"]
+    Q_metastable = results["landscape"].attrs["Q_metastable"]
+
+if Q_final.ndim == 2:
+    images = [Q_final]  # 1-D lattices: one row each
+else:
+    images = [lattice if lattice.ndim == 2 else lattice[0] for lattice in Q_final[:4]]
+figure, axes = plt.subplots(1, 1 + len(images), figsize=(4.2 * (1 + len(images)), 3.8))
+axes[0].plot(time, fraction, color="C0")
+for t in attrs["risk_start_ps"] + first[np.isfinite(first)]:
+    axes[0].axvline(t, color="C3", lw=0.5, alpha=0.4)
+axes[0].set_xlabel("t [ps]")
+axes[0].set_ylabel("$f_{SC}$ (|Q| > $Q_B$)")
+axes[0].set_ylim(0, 1.02)
+rate = attrs["rate_per_cell_per_ps"]
+axes[0].set_title(f"j = {rate:.3g} /ps per cell" if np.isfinite(rate) else "no rate (nothing at risk)", fontsize=9)
+for k, (axis, image) in enumerate(zip(axes[1:], images)):
+    shown = axis.imshow(image, cmap="RdBu_r", vmin=-Q_metastable * 1.3, vmax=Q_metastable * 1.3, interpolation="nearest")
+    axis.contour(np.abs(image), levels=[Q_barrier], colors="k", linewidths=0.4)
+    axis.set_title("Q at $t_{end}$" + ("" if Q_final.ndim == 2 else f", lattice {k}"), fontsize=9)
+    axis.set_xticks([])
+    axis.set_yticks([])
+figure.colorbar(shown, ax=axes[1:], shrink=0.8, label="Q [$\\ell_0$]")
+figure.suptitle(f"{int(attrs['cells_per_lattice'])} cells per lattice, $\\kappa$ = {attrs['stiffness_meV']:g} meV", fontsize=10)
+figure.savefig(output, dpi=110)
+print(output)
