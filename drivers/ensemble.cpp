@@ -6,19 +6,19 @@
 #include <optional>
 
 #include "metasc/config/run_params.hpp"
-#include "metasc/io/checkpoint.hpp"
-#include "metasc/io/ensemble_output.hpp"
+#include "metasc/drivers/program.hpp"
+#include "metasc/ensemble/checkpoint.hpp"
+#include "metasc/ensemble/job.hpp"
+#include "metasc/ensemble/output.hpp"
 #include "metasc/io/h5_writer.hpp"
 #include "metasc/parallel/stop_signal.hpp"
-#include "metasc/program.hpp"
-#include "metasc/stochastic/ensemble_job.hpp"
 
 namespace {
 
 using namespace metasc;
 
-void print_summary(std::ostream& out, const stochastic::EnsembleJob& job,
-                   const std::vector<stochastic::PulseOutcome>& outcomes, const std::string& file) {
+void print_summary(std::ostream& out, const ensemble::EnsembleJob& job,
+                   const std::vector<ensemble::PulseOutcome>& outcomes, const std::string& file) {
   const auto& critical = job.landscape.critical;
   char line[320];
   std::snprintf(line, sizeof line,
@@ -46,16 +46,16 @@ void print_summary(std::ostream& out, const stochastic::EnsembleJob& job,
 
 void run(const Environment& environment, const config::Config& configuration,
          const config::CommandLine& command_line) {
-  std::optional<stochastic::EnsembleJob> job;
+  std::optional<ensemble::EnsembleJob> job;
   config::OutputParams output{};
-  stochastic::Checkpointing checkpointing;
+  ensemble::Checkpointing checkpointing;
   environment.collectively([&] {
     output = config::OutputParams::from(configuration);
-    job = stochastic::EnsembleJob::from(configuration);
+    job = ensemble::EnsembleJob::from(configuration);
     checkpointing.file = configuration.text("checkpoint.file");
     checkpointing.interval_s = configuration.real("checkpoint.interval_s");
     if (!command_line.restart_file.empty()) {
-      checkpointing.restored = io::read_checkpoint(command_line.restart_file, configuration);
+      checkpointing.restored = ensemble::read_checkpoint(command_line.restart_file, configuration);
     }
     if (environment.is_root()) {
       io::check_writable("output.file", output.file);
@@ -63,15 +63,15 @@ void run(const Environment& environment, const config::Config& configuration,
     }
   });
   checkpointing.save = [&](const stochastic::CompletedBlocks& local) {
-    io::write_checkpoint(environment, checkpointing.file, configuration, local);
+    ensemble::write_checkpoint(environment, checkpointing.file, configuration, local);
   };
   install_stop_handlers();
-  const auto outcomes = stochastic::run_ensembles(environment, *job, output.progress, checkpointing);
+  const auto outcomes = ensemble::run_ensembles(environment, *job, output.progress, checkpointing);
   environment.collectively([&] {
     if (!environment.is_root()) return;
     io::H5Writer writer(output.file);
     writer.configuration(configuration, "metasc-ensemble", environment.size());
-    io::write_ensemble(writer, *job, outcomes);
+    ensemble::write_ensemble(writer, *job, outcomes);
     writer.commit();
     print_summary(environment.out(), *job, outcomes, output.file);
   });

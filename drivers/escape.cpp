@@ -4,10 +4,10 @@
 #include <optional>
 
 #include "metasc/config/run_params.hpp"
+#include "metasc/drivers/program.hpp"
 #include "metasc/escape/job.hpp"
 #include "metasc/escape/output.hpp"
 #include "metasc/io/h5_writer.hpp"
-#include "metasc/program.hpp"
 
 namespace {
 

@@ -10,16 +10,16 @@
 #include <vector>
 
 #include "metasc/config/kinetics_params.hpp"
+#include "metasc/config/model.hpp"
 #include "metasc/config/model_params.hpp"
 #include "metasc/config/run_params.hpp"
+#include "metasc/drivers/program.hpp"
 #include "metasc/error.hpp"
 #include "metasc/io/h5_writer.hpp"
+#include "metasc/kinetics/lifetime.hpp"
 #include "metasc/parallel/decomposition.hpp"
 #include "metasc/parallel/progress.hpp"
 #include "metasc/physics/kinetics.hpp"
-#include "metasc/physics/kinetics_lifetime.hpp"
-#include "metasc/physics/model.hpp"
-#include "metasc/program.hpp"
 #include "metasc/units.hpp"
 
 namespace {
@@ -58,7 +58,7 @@ physics::TrappedLifetime lifetime(const Setup& setup, double kT_meV, double dens
   auto options = setup.scenario.lifetime;
   options.record_trajectory = whole;
   options.until_collapse = whole;
-  return physics::trapped_lifetime(setup.rate.rate, relaxed(setup, kT_meV), setup.rate.avalanche_edge_meV, density,
+  return kinetics::trapped_lifetime(setup.rate.rate, relaxed(setup, kT_meV), setup.rate.avalanche_edge_meV, density,
                                    options);
 }
 
@@ -167,7 +167,7 @@ void run(const Environment& environment, const config::Config& configuration, co
       throw ConfigError("bath.temperature_K must be > 0 for the quasi-particle kinetics (got " +
                         format("%g", bath.temperature_K) + ")");
     }
-    setup.emplace(Setup{.model = physics::build_model(phonon, electrons),
+    setup.emplace(Setup{.model = config::build_model(phonon, electrons),
                         .bath = bath,
                         .output = config::OutputParams::from(configuration),
                         .rate = config::KineticsRateParams::from(configuration),

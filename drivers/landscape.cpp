@@ -4,17 +4,17 @@
 #include <cstdio>
 #include <optional>
 
+#include "metasc/config/diagram.hpp"
 #include "metasc/config/landscape_params.hpp"
+#include "metasc/config/model.hpp"
 #include "metasc/config/model_params.hpp"
 #include "metasc/config/run_params.hpp"
+#include "metasc/drivers/program.hpp"
 #include "metasc/io/h5_writer.hpp"
 #include "metasc/io/landscape_output.hpp"
 #include "metasc/parallel/decomposition.hpp"
 #include "metasc/parallel/progress.hpp"
-#include "metasc/physics/diagram.hpp"
 #include "metasc/physics/landscape_summary.hpp"
-#include "metasc/physics/model.hpp"
-#include "metasc/program.hpp"
 
 namespace {
 
@@ -41,7 +41,7 @@ Diagram scan(const Environment& environment, const config::PhononParams& phonon,
                     static_cast<double>(points.local_count()));
   for (std::int64_t k = 0; k < points.local_count(); ++k) {
     const auto index = static_cast<std::size_t>(points.global_index(k));
-    const auto point = physics::diagram_point(phonon, electrons, dos[index / splitting.size()],
+    const auto point = config::diagram_point(phonon, electrons, dos[index / splitting.size()],
                                               splitting[index % splitting.size()], temperature_K);
     classes.push_back(static_cast<std::int32_t>(point.kind));
     blocking.push_back(point.blocking_temperature_K);
@@ -90,7 +90,7 @@ void run(const Environment& environment, const config::Config& configuration, co
     output = config::OutputParams::from(configuration);
     landscape = config::LandscapeParams::from(configuration);
     if (config::ScanParams::requested(configuration)) grid = config::ScanParams::from(configuration);
-    model = physics::build_model(phonon, electrons);
+    model = config::build_model(phonon, electrons);
     if (environment.is_root()) io::check_writable("output.file", output.file);
   });
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "metasc/config/options.hpp"
-#include "metasc/stochastic/ensemble_job.hpp"
+#include "metasc/ensemble/job.hpp"
 
 using namespace metasc;
 
@@ -42,7 +42,7 @@ int main() {
       {"phonon.g_ratio", "0.6"},       {"phonon.domain_sites", "80"}, {"electrons.dos_per_meV", "0.015"},
       {"electrons.splitting_meV", "25"}, {"electrons.Tc_K", "20"},    {"langevin.dt_ps", "0.005"},
       {"pulse.amplitude", "0"}};
-  const auto job = stochastic::EnsembleJob::from(config::Config(config::registry(), values, "bench"));
+  const auto job = ensemble::EnsembleJob::from(config::Config(config::registry(), values, "bench"));
   const std::size_t trajectories = stochastic::trajectories_per_block;
   const std::uint64_t steps = 20000;
   const double work = static_cast<double>(trajectories) * static_cast<double>(steps);

@@ -7,14 +7,13 @@ usage: scripts/plot/ensemble.py RESULTS.h5 [OUTPUT_PREFIX]
 Writes OUTPUT_PREFIX_trapping.png, OUTPUT_PREFIX_survival.png and
 OUTPUT_PREFIX_trajectories.png (prefix: the results file without .h5).
 """
-import sys
 
-import h5py
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
+from command_line import results_and_output  # noqa: E402
 
 
 def as_array(value):
@@ -90,11 +89,8 @@ def plot_trajectories(results, prefix):
 
 
 def main():
-    if len(sys.argv) < 2:
-        sys.exit(__doc__)
-    path = sys.argv[1]
-    prefix = sys.argv[2] if len(sys.argv) > 2 else path.removesuffix(".h5")
-    with h5py.File(path, "r") as results:
+    results, prefix = results_and_output(__doc__)
+    with results:
         written = [plot_trapping(results, prefix), plot_survival(results, prefix), plot_trajectories(results, prefix)]
     print("plots: " + " ".join(written))
 

@@ -11,12 +11,12 @@ The figure defaults to the results file with _turnover.png instead of .h5.
 """
 import sys
 
-import h5py
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
+from command_line import results_and_output  # noqa: E402
 
 THEORY = [
     ("rate_transition_state_per_ps", "transition state", dict(color="0.6", ls=":")),
@@ -70,11 +70,8 @@ def plot_turnover(results, output):
 
 
 def main():
-    if len(sys.argv) < 2:
-        sys.exit(__doc__)
-    path = sys.argv[1]
-    output = sys.argv[2] if len(sys.argv) > 2 else path.removesuffix(".h5") + "_turnover.png"
-    with h5py.File(path, "r") as results:
+    results, output = results_and_output(__doc__, "_turnover.png")
+    with results:
         print("plot: " + plot_turnover(results, output))
 
 

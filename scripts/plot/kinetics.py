@@ -8,14 +8,13 @@ Writes OUTPUT_PREFIX_trajectory.png, OUTPUT_PREFIX_fig4.png and
 OUTPUT_PREFIX_tau_vs_T.png; the prefix defaults to the results file without
 its .h5 ending.
 """
-import sys
 
-import h5py
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
+from command_line import results_and_output  # noqa: E402
 
 K_B_MEV_PER_K = 0.08617333262
 
@@ -85,11 +84,8 @@ def plot_tau_vs_T(kinetics, prefix):
 
 
 def main():
-    if len(sys.argv) not in (2, 3):
-        sys.exit(__doc__)
-    path = sys.argv[1]
-    prefix = sys.argv[2] if len(sys.argv) == 3 else path.removesuffix(".h5")
-    with h5py.File(path, "r") as results:
+    results, prefix = results_and_output(__doc__)
+    with results:
         kinetics = results["kinetics"]
         for written in (plot_trajectory(kinetics, prefix), plot_fig4(kinetics, prefix), plot_tau_vs_T(kinetics, prefix)):
             print(written)

@@ -6,14 +6,13 @@ usage: scripts/plot/landscape.py RESULTS.h5 [OUTPUT_PREFIX]
 Writes OUTPUT_PREFIX_landscape.png (and OUTPUT_PREFIX_diagram.png); the prefix
 defaults to the results file without its .h5 ending.
 """
-import sys
 
-import h5py
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
+from command_line import results_and_output  # noqa: E402
 
 CLASS_NAMES = ["normal", "metastable I", "metastable II", "distorted"]
 CLASS_COLOURS = ["#d9d9d9", "#fdae61", "#2b83ba", "#7b3294"]
@@ -76,11 +75,8 @@ def plot_diagram(results, prefix):
 
 
 def main():
-    if len(sys.argv) < 2:
-        sys.exit(__doc__)
-    path = sys.argv[1]
-    prefix = sys.argv[2] if len(sys.argv) > 2 else path.removesuffix(".h5")
-    with h5py.File(path, "r") as results:
+    results, prefix = results_and_output(__doc__)
+    with results:
         written = [plot_landscape(results, prefix)]
         if "scan" in results:
             written.append(plot_diagram(results, prefix))

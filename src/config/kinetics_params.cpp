@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "metasc/error.hpp"
-#include "metasc/io/two_column_table.hpp"
+#include "metasc/two_column_table.hpp"
 
 namespace metasc::config {
 namespace {
@@ -28,7 +28,7 @@ std::vector<double> per_mode(const Config& config, const std::string& key, std::
 }  // namespace
 
 physics::TabulatedSpectrum read_spectrum_table(const std::string& key, const std::string& path) {
-  auto table = io::read_two_column_table(key, path, {"alpha^2F table", "Omega [meV]", "alpha^2F"},
+  auto table = read_two_column_table(key, path, {"alpha^2F table", "Omega [meV]", "alpha^2F"},
                                          [](double energy, double value) -> std::string {
                                            if (energy < 0.0) return "Omega must be >= 0";
                                            if (energy == 0.0 && value != 0.0) {

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <memory>
 #include <sstream>
+#include <utility>
 
 #include "metasc/error.hpp"
+#include "metasc/two_column_table.hpp"
 
 namespace metasc::config {
 
@@ -37,6 +39,15 @@ void declare_pulse_keys(Registry& registry) {
   registry.add({.key = "pulse.table_file", .kind = Kind::text,
                 .help = "table: file of two columns, t [ps] and env^2 ('#' comments); linear interpolation, "
                         "0 outside, rescaled to peak 1"});
+}
+
+physics::IntensityTable read_intensity_table(const std::string& key, const std::string& path) {
+  auto table = read_two_column_table(key, path, {"pulse table", "t [ps]", "env^2"});
+  try {
+    return physics::IntensityTable(std::move(table.x), std::move(table.y));
+  } catch (const ConfigError& error) {
+    throw ConfigError(key + ": " + path + ": " + error.what());
+  }
 }
 
 PulseParams PulseParams::from(const Config& config) {
@@ -72,7 +83,7 @@ PulseParams PulseParams::from(const Config& config) {
       throw ConfigError("pulse.table_file must be given when pulse.shape includes table");
     }
     params.form.table = std::make_shared<const physics::IntensityTable>(
-        physics::IntensityTable::read("pulse.table_file", config.text("pulse.table_file")));
+        read_intensity_table("pulse.table_file", config.text("pulse.table_file")));
   }
   return params;
 }

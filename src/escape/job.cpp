@@ -1,10 +1,10 @@
 #include "metasc/escape/job.hpp"
 
 #include "metasc/config/landscape_params.hpp"
+#include "metasc/config/model.hpp"
 #include "metasc/error.hpp"
 #include "metasc/format_number.hpp"
 #include "metasc/parallel/progress.hpp"
-#include "metasc/physics/model.hpp"
 #include "metasc/stochastic/integrator.hpp"
 
 namespace metasc::escape {
@@ -19,7 +19,7 @@ Well make_well(const config::EscapeParams& settings, const config::Config& confi
                const config::PhononParams& phonon, const config::BathParams& bath) {
   const int points = config::LandscapeParams::from(config).points;
   if (settings.landscape == config::EscapeLandscape::bcs) {
-    return bcs_well(physics::build_model(phonon, config::ElectronParams::from(config)), bath.temperature_K, points,
+    return bcs_well(config::build_model(phonon, config::ElectronParams::from(config)), bath.temperature_K, points,
                     phonon.energy_meV);
   }
   const bool cubic = settings.landscape == config::EscapeLandscape::cubic;

@@ -11,7 +11,6 @@
 #include <utility>
 
 #include "metasc/error.hpp"
-#include "metasc/io/two_column_table.hpp"
 #include "metasc/units.hpp"
 
 namespace metasc::physics {
@@ -101,15 +100,6 @@ IntensityTable::IntensityTable(std::vector<double> time_ps, std::vector<double> 
   while (value_[last] == 0.0) --last;
   start_time_ = time_[first == 0 ? 0 : first - 1];
   end_time_ = time_[last + 1 == time_.size() ? last : last + 1];
-}
-
-IntensityTable IntensityTable::read(const std::string& key, const std::string& path) {
-  auto table = io::read_two_column_table(key, path, {"pulse table", "t [ps]", "env^2"});
-  try {
-    return IntensityTable(std::move(table.x), std::move(table.y));
-  } catch (const ConfigError& error) {
-    throw ConfigError(key + ": " + path + ": " + error.what());
-  }
 }
 
 double IntensityTable::operator()(double t_ps) const {

@@ -1,5 +1,6 @@
 # Every file in inputs/ runs with each program its header names (# programs:),
-# on the ranks it names (# ranks:), with its test overrides (# test-overrides:).
+# on the ranks it names (# ranks:), with its test overrides (# test-overrides:),
+# and each result holds one physical number that theory fixes (checked at the end).
 source "$(dirname "$0")/lib/common.bash"
 count=0
 for input in "$METASC_SOURCE"/inputs/*.ini; do
@@ -19,4 +20,51 @@ for input in "$METASC_SOURCE"/inputs/*.ini; do
     count=$((count + 1))
   done
 done
-echo "$count input runs passed"
+[ "$count" -eq 6 ] || fail "expected 6 input runs (add a physical check below for a new input), got $count"
+/usr/bin/python3 - <<'PY' || fail "a shipped input's result disagrees with theory"
+import h5py, numpy as np
+from scipy.stats import chi2
+k_B, hbar = 0.08617333262, 0.6582119569  # meV/K, meV ps
+hbar_omega = 2 * np.pi * hbar * 22.0      # f = 22 THz in every input
+checked = {}
+# PHYSICS.md §4: nu(0) = 0.015 /meV, dE = 25 meV is metastable II at 0 K, metastable I at 100 K, T_B ~ 132 K.
+with h5py.File("diagram_metasc-landscape.h5") as f:
+    a = f["landscape"].attrs
+    assert a["class"] == "metastable_II" and abs(a["T_B_K"] / 132 - 1) < 0.01, (a["class"], a["T_B_K"])
+    checked["diagram"] = f"T_B = {a['T_B_K']:.1f} K"
+with h5py.File("k3c60_metasc-landscape.h5") as f:
+    a = f["landscape"].attrs
+    assert a["class"] == "metastable_I" and abs(a["T_B_K"] / 132 - 1) < 0.01, (a["class"], a["T_B_K"])
+    # Above T_c the electrons are normal at Q = 0: V = hbar omega Q^2 / 2 there.
+    assert abs(a["curvature_origin_meV"] / hbar_omega - 1) < 1e-9, a["curvature_origin_meV"]
+    checked["k3c60 landscape"] = f"V''(0) = hbar omega = {hbar_omega:.3f} meV"
+# PHYSICS.md §5: the thermal start in the normal well, <Q^2> = k_B T / (N_s hbar omega); the
+# sample variance of n draws, times (n - 1) / <Q^2>, is chi-square with n - 1 degrees: 99.9%.
+with h5py.File("k3c60_metasc-ensemble.h5") as f:
+    variance = f["ensemble/Q_variance"][0, 0]
+    n = int(f["config"].attrs["langevin.trajectories"])
+    expected = k_B * 100 / (80 * hbar_omega)
+    low, high = chi2.ppf([0.0005, 0.9995], n - 1) / (n - 1)
+    assert low <= variance / expected <= high, (variance, expected, low, high)
+    checked["k3c60 ensemble"] = f"<Q^2>(0) / (k_B T / N_s hbar omega) = {variance / expected:.3f}"
+# Transition-state theory: k_TST = (omega_a / 2 pi) exp(-N_s dV / k_B T), dV the barrier per site.
+for name, sites, temperature_K in (("escape_k3c60", 80, 100.0), ("escape_turnover", 52, 100.0)):
+    with h5py.File(f"{name}_metasc-escape.h5") as f:
+        a = f["escape"].attrs
+        barrier = sites * (a["V_barrier_meV"] - a["V_metastable_meV"]) / (k_B * temperature_K)
+        assert abs(a["barrier_over_kT"] / barrier - 1) < 1e-12, (a["barrier_over_kT"], barrier)
+        rate = a["omega_well_per_ps"] / (2 * np.pi) * np.exp(-barrier)
+        assert abs(a["rate_transition_state_per_ps"] / rate - 1) < 1e-12, (a["rate_transition_state_per_ps"], rate)
+        checked[name] = f"k_TST = {rate:.4g} /ps"
+# escape_turnover's cubic well: dV = 1 meV per site by construction.
+with h5py.File("escape_turnover_metasc-escape.h5") as f:
+    assert abs(f["escape"].attrs["barrier_over_kT"] / (52 * 1.0 / (k_B * 100.0)) - 1) < 1e-12
+# BCS at T = 0, flat band of cutoff hbar omega: Delta0 = hbar omega / sinh(1 / (nu U0)), Delta0 = 7 meV.
+with h5py.File("k3c60_kinetics_metasc-kinetics.h5") as f:
+    U0 = f["kinetics"].attrs["U0_meV"]
+    assert abs(U0 * 0.015 * np.arcsinh(hbar_omega / 7.0) - 1) < 1e-9, U0
+    checked["k3c60_kinetics"] = f"U0 = {U0:.4f} meV"
+for name, what in checked.items():
+    print(f"{name}: {what}")
+PY
+echo "$count input runs passed, each with its physical check"

@@ -7,11 +7,12 @@
 #include <cmath>
 #include <vector>
 
-#include "metasc/physics/kinetics_lifetime.hpp"
+#include "metasc/kinetics/lifetime.hpp"
 #include "metasc/units.hpp"
 #include "test_environment.hpp"
 
 using namespace metasc::physics;
+using metasc::kinetics::trapped_lifetime;
 
 namespace {
 

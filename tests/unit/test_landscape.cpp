@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "metasc/config/model.hpp"
 #include "metasc/physics/landscape.hpp"
-#include "metasc/physics/model.hpp"
 #include "metasc/units.hpp"
 
 using namespace metasc;
@@ -22,7 +22,7 @@ Model k3c60_model(double dos_per_meV, double splitting_meV, double bare_pairing_
   electrons.pairing_fix = bare_pairing_meV < 0 ? config::PairingFix::critical_temperature
                                                : config::PairingFix::bare_pairing;
   electrons.pairing_value = bare_pairing_meV < 0 ? 20.0 : bare_pairing_meV;
-  return build_model(phonon, electrons);
+  return config::build_model(phonon, electrons);
 }
 
 Landscape landscape_at(const Model& model, double temperature_K) {

@@ -203,7 +203,7 @@ TEST_CASE("a table reproduces the gaussian it samples", "[pulse]") {
   const double h = 0.01;
   const TempFile file(gaussian_table(h, 5.0));  // ×5: the table is rescaled to peak 1
   auto shape = form(PulseShape::table);
-  shape.table = std::make_shared<const IntensityTable>(IntensityTable::read("pulse.table_file", file.path));
+  shape.table = std::make_shared<const IntensityTable>(metasc::config::read_intensity_table("pulse.table_file", file.path));
   const Pulse table(shape, 0.2, omega);
   const Pulse reference(form(PulseShape::gaussian), 0.2, omega);
   CHECK(table.peak_time_ps() == Approx(2.0));
@@ -234,7 +234,7 @@ TEST_CASE("a bad table file is refused naming the key, the file and the line", "
   const auto message_for = [](const std::string& contents) {
     const TempFile file(contents);
     try {
-      IntensityTable::read("pulse.table_file", file.path);
+      metasc::config::read_intensity_table("pulse.table_file", file.path);
     } catch (const metasc::ConfigError& error) {
       const std::string text = error.what();
       CHECK(text.find("pulse.table_file") != std::string::npos);
@@ -251,7 +251,7 @@ TEST_CASE("a bad table file is refused naming the key, the file and the line", "
   CHECK_THAT(message_for("0 0\n0.1 -1\n"), Catch::Contains("line 2"));
   CHECK_THAT(message_for("# only one row\n0 1\n"), Catch::Contains("two rows"));
   CHECK_THAT(message_for("0 0\n1 0\n"), Catch::Contains("env^2 > 0"));
-  CHECK_THROWS_WITH(IntensityTable::read("pulse.table_file", "/nonexistent/pulse.dat"),
+  CHECK_THROWS_WITH(metasc::config::read_intensity_table("pulse.table_file", "/nonexistent/pulse.dat"),
                     Catch::Contains("pulse.table_file") && Catch::Contains("/nonexistent/pulse.dat"));
 }
 

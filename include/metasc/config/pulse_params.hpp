@@ -32,6 +32,11 @@ struct PulseParams {
   std::vector<PulseEntry> pulses(double angular_per_ps) const;
 };
 
+/// Reads a pulse table file: two columns, t [ps] and env², separated by blanks
+/// or a comma, '#' starting a comment. Throws ConfigError naming `key`, the
+/// file and the line.
+physics::IntensityTable read_intensity_table(const std::string& key, const std::string& path);
+
 void declare_pulse_keys(Registry& registry);
 
 }  // namespace metasc::config

@@ -1,10 +1,9 @@
 #pragma once
 /// Lifetime of the quasi-particle-trapped superconductor (PHYSICS.md §6,
-/// Figs. 3–4): after the phonon has relaxed (U = U0, n frozen at n(0)), n(t)
-/// grows by dn/dt = density_rate(n) until 2Δ reaches Ω_max (τ_MS) and the gap
-/// avalanches to Δ < 0.01 Δ(0) (full collapse). Integrated by an adaptive PETSc
-/// TS with TSEvent locating both events; it runs on PETSC_COMM_SELF, needs PETSc
-/// initialised (metasc::Environment) and communicates with no other rank.
+/// Figs. 3–4), what is asked and what comes back: after the phonon has relaxed
+/// (U = U0, n frozen at n(0)), n(t) grows by dn/dt = density_rate(n) until 2Δ
+/// reaches Ω_max (τ_MS) and the gap avalanches to Δ < 0.01 Δ(0) (full
+/// collapse). The integrator is kinetics::trapped_lifetime (PETSc TS).
 /// Times in ps, energies in meV, densities per site.
 #include <cstdint>
 #include <optional>
@@ -43,9 +42,5 @@ struct TrappedLifetime {
   std::int64_t steps;                      ///< accepted TS steps
   std::vector<KineticsSample> trajectory;  ///< when requested: every accepted step
 };
-
-/// Throws NumericalError when the state or the integrator fails.
-TrappedLifetime trapped_lifetime(const QuasiparticleRate& rate, const KineticsConditions& relaxed, double edge_meV,
-                                 double initial_density, const LifetimeOptions& options);
 
 }  // namespace metasc::physics

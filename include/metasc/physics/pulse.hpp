@@ -42,10 +42,6 @@ class IntensityTable {
   /// finite, ≥ 0 and not all 0.
   IntensityTable(std::vector<double> time_ps, std::vector<double> intensity);
 
-  /// Reads two whitespace-separated columns, t [ps] and env², '#' starts a
-  /// comment. Throws ConfigError naming `key`, the file and the line.
-  static IntensityTable read(const std::string& key, const std::string& path);
-
   double operator()(double t_ps) const;  ///< env²(t), 0 outside the table
   double peak_time_ps() const { return peak_time_; }  ///< first sample with env² = 1
   /// First / last time where env² may be non-zero.

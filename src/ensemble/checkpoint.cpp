@@ -1,11 +1,11 @@
-#include "metasc/io/checkpoint.hpp"
+#include "metasc/ensemble/checkpoint.hpp"
 
 #include "metasc/error.hpp"
 #include "metasc/io/h5_reader.hpp"
 #include "metasc/io/h5_writer.hpp"
 #include "metasc/parallel/decomposition.hpp"
 
-namespace metasc::io {
+namespace metasc::ensemble {
 namespace {
 
 /// Keys that say where and how a run reports, not what it computes.
@@ -20,7 +20,7 @@ void write_checkpoint(const Environment& environment, const std::string& path, c
   const auto records = gather_in_rank_order(environment, stochastic::serialize(local));
   environment.collectively([&] {
     if (!environment.is_root()) return;
-    H5Writer writer(path);
+    io::H5Writer writer(path);
     writer.configuration(config, "metasc-ensemble checkpoint", environment.size());
     writer.dataset("/checkpoint/block_records", records, "serialized completed blocks (see completed_blocks.hpp)");
     writer.commit();
@@ -28,7 +28,7 @@ void write_checkpoint(const Environment& environment, const std::string& path, c
 }
 
 stochastic::CompletedBlocks read_checkpoint(const std::string& path, const config::Config& config) {
-  H5Reader reader(path);
+  io::H5Reader reader(path);
   if (!reader.has("/checkpoint/block_records")) {
     throw IoError("--restart " + path + " is not a metasc-ensemble checkpoint");
   }
@@ -43,4 +43,4 @@ stochastic::CompletedBlocks read_checkpoint(const std::string& path, const confi
   return stochastic::deserialize(reader.doubles("/checkpoint/block_records"));
 }
 
-}  // namespace metasc::io
+}  // namespace metasc::ensemble

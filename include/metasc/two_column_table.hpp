@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace metasc::io {
+namespace metasc {
 
 struct TwoColumnTable {
   std::vector<double> x;
@@ -25,4 +25,4 @@ struct TableMeaning {
 TwoColumnTable read_two_column_table(const std::string& key, const std::string& path, const TableMeaning& meaning,
                                      const std::function<std::string(double, double)>& row_rule = {});
 
-}  // namespace metasc::io
+}  // namespace metasc

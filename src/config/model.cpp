@@ -1,8 +1,15 @@
-#include "metasc/physics/model.hpp"
+#include "metasc/config/model.hpp"
 
+#include "metasc/physics/bcs.hpp"
 #include "metasc/units.hpp"
 
-namespace metasc::physics {
+namespace metasc::config {
+
+using physics::BcsBand;
+using physics::Model;
+using physics::pairing_from_critical_kT;
+using physics::pairing_from_zero_temperature_gap;
+using physics::PairingModel;
 
 Model build_model(const config::PhononParams& phonon, const config::ElectronParams& electrons) {
   const BcsBand band{.dos_per_meV = electrons.dos_per_meV, .cutoff_meV = phonon.energy_meV};
@@ -22,4 +29,4 @@ Model build_model(const config::PhononParams& phonon, const config::ElectronPara
                              .splitting_meV = electrons.splitting_meV}};
 }
 
-}  // namespace metasc::physics
+}  // namespace metasc::config

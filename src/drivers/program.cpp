@@ -1,4 +1,4 @@
-#include "metasc/program.hpp"
+#include "metasc/drivers/program.hpp"
 
 #include <iostream>
 #include <optional>

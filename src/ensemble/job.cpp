@@ -1,21 +1,38 @@
-#include "metasc/stochastic/ensemble_job.hpp"
+#include "metasc/ensemble/job.hpp"
 
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
 
+#include "metasc/config/kinetics_params.hpp"
+#include "metasc/config/model.hpp"
 #include "metasc/error.hpp"
 #include "metasc/format_number.hpp"
 #include "metasc/parallel/decomposition.hpp"
 #include "metasc/parallel/progress.hpp"
 #include "metasc/parallel/stop_signal.hpp"
-#include "metasc/config/kinetics_params.hpp"
 #include "metasc/physics/bcs.hpp"
-#include "metasc/physics/model.hpp"
 #include "metasc/stochastic/back_action_force.hpp"
 #include "metasc/units.hpp"
 
-namespace metasc::stochastic {
+namespace metasc::ensemble {
+
+// The job wires the stochastic kernels together.
+using stochastic::BackActionForce;
+using stochastic::BlockKey;
+using stochastic::BlockResult;
+using stochastic::collect;
+using stochastic::CompletedBlocks;
+using stochastic::EnsembleResults;
+using stochastic::EnsembleRunner;
+using stochastic::EnsembleSpec;
+using stochastic::ForceTable;
+using stochastic::KineticCoupling;
+using stochastic::LandscapeNodes;
+using stochastic::Oscillator;
+using stochastic::trajectories_per_block;
+using stochastic::WellCriteria;
+
 namespace {
 
 /// The Q ≥ 0 half of the landscape table, for ForceTable::mirrored.
@@ -52,7 +69,7 @@ EnsembleJob EnsembleJob::from(const config::Config& config) {
     throw ConfigError("kinetics.back_action = true needs kinetics.enabled = true (the force uses each trajectory's "
                       "kinetic gap)");
   }
-  const auto model = physics::build_model(phonon, electrons);
+  const auto model = config::build_model(phonon, electrons);
   if (observation.back_action && !(model.pairing.bare_meV > 0.0)) {
     throw ConfigError("kinetics.back_action = true needs a bare pairing U0 > 0 (got U0 = " +
                       format_number(model.pairing.bare_meV) + " meV from the [electrons] keys): the force divides by U(Q)");
@@ -237,4 +254,4 @@ std::vector<PulseOutcome> run_ensembles(const Environment& environment, const En
   return outcomes;
 }
 
-}  // namespace metasc::stochastic
+}  // namespace metasc::ensemble

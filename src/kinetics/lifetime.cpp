@@ -1,4 +1,4 @@
-#include "metasc/physics/kinetics_lifetime.hpp"
+#include "metasc/kinetics/lifetime.hpp"
 
 #include <petscts.h>
 
@@ -12,7 +12,16 @@
 #include "metasc/error.hpp"
 #include "metasc/parallel/petsc_check.hpp"
 
-namespace metasc::physics {
+namespace metasc::kinetics {
+
+using physics::density_rate;
+using physics::KineticsConditions;
+using physics::KineticsSample;
+using physics::KineticState;
+using physics::LifetimeOptions;
+using physics::QuasiparticleRate;
+using physics::TrappedLifetime;
+
 namespace {
 
 constexpr double infinity = std::numeric_limits<double>::infinity();
@@ -317,4 +326,4 @@ TrappedLifetime trapped_lifetime(const QuasiparticleRate& rate, const KineticsCo
   return result;
 }
 
-}  // namespace metasc::physics
+}  // namespace metasc::kinetics

@@ -20,7 +20,7 @@
 #include "metasc/stochastic/completed_blocks.hpp"
 #include "metasc/stochastic/ensemble_results.hpp"
 
-namespace metasc::stochastic {
+namespace metasc::ensemble {
 
 struct EnsembleJob {
   config::PhononParams phonon;
@@ -28,9 +28,9 @@ struct EnsembleJob {
   config::LangevinParams langevin;
   config::EnsembleParams observation;
   physics::LandscapeSummary landscape;
-  ForceTable force;
+  stochastic::ForceTable force;
   std::vector<config::PulseEntry> pulses;
-  std::vector<EnsembleSpec> specs;  ///< one per pulse
+  std::vector<stochastic::EnsembleSpec> specs;  ///< one per pulse
 
   /// Throws ConfigError naming the key for anything the run cannot do.
   static EnsembleJob from(const config::Config& config);
@@ -43,7 +43,7 @@ std::vector<double> drive_table(const physics::Pulse& pulse, double dt_ps, std::
 
 /// The reduced statistics of one pulse (rank 0).
 struct PulseOutcome {
-  EnsembleResults results;
+  stochastic::EnsembleResults results;
   stats::ProportionEstimate trapping;
   std::uint64_t trapped_count = 0;
   std::optional<stats::EscapeSummary> escape;  ///< absent when nothing was trapped
@@ -55,9 +55,9 @@ struct PulseOutcome {
 struct Checkpointing {
   std::string file;           ///< where `save` writes (named when the run stops)
   double interval_s = 0.0;    ///< wall-clock seconds between checkpoints; 0: only on a stop signal
-  CompletedBlocks restored;   ///< blocks of the interrupted run (all ranks hold all of them)
+  stochastic::CompletedBlocks restored;   ///< blocks of the interrupted run (all ranks hold all of them)
   /// Collective: saves this rank's completed blocks (the driver writes the file).
-  std::function<void(const CompletedBlocks& local)> save;
+  std::function<void(const stochastic::CompletedBlocks& local)> save;
 };
 
 /// Runs every pulse's ensemble. Collective; rank 0 gets the outcomes. Blocks in
@@ -67,4 +67,4 @@ struct Checkpointing {
 std::vector<PulseOutcome> run_ensembles(const Environment& environment, const EnsembleJob& job, bool progress,
                                         const Checkpointing& checkpointing);
 
-}  // namespace metasc::stochastic
+}  // namespace metasc::ensemble

@@ -1,4 +1,4 @@
-#include "metasc/io/two_column_table.hpp"
+#include "metasc/two_column_table.hpp"
 
 #include <cerrno>
 #include <cmath>
@@ -9,7 +9,7 @@
 
 #include "metasc/error.hpp"
 
-namespace metasc::io {
+namespace metasc {
 namespace {
 
 std::optional<double> parse(const std::string& word) {
@@ -60,4 +60,4 @@ TwoColumnTable read_two_column_table(const std::string& key, const std::string& 
   return table;
 }
 
-}  // namespace metasc::io
+}  // namespace metasc

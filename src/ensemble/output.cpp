@@ -1,17 +1,20 @@
-#include "metasc/io/ensemble_output.hpp"
+#include "metasc/ensemble/output.hpp"
 
 #include <cmath>
 #include <limits>
 
 #include "metasc/io/landscape_output.hpp"
 
-namespace metasc::io {
+namespace metasc::ensemble {
+
+using io::H5Writer;
+
 namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
 template <typename T, typename Get>
-std::vector<T> per_pulse(const std::vector<stochastic::PulseOutcome>& outcomes, Get get) {
+std::vector<T> per_pulse(const std::vector<PulseOutcome>& outcomes, Get get) {
   std::vector<T> values;
   for (const auto& outcome : outcomes) {
     const auto part = get(outcome);
@@ -34,9 +37,8 @@ void write_survival(H5Writer& writer, const std::string& group, const stats::Sur
 
 }  // namespace
 
-void write_ensemble(H5Writer& writer, const stochastic::EnsembleJob& job,
-                    const std::vector<stochastic::PulseOutcome>& outcomes) {
-  write_landscape(writer, job.landscape);
+void write_ensemble(H5Writer& writer, const EnsembleJob& job, const std::vector<PulseOutcome>& outcomes) {
+  io::write_landscape(writer, job.landscape);
   const std::size_t pulses = outcomes.size();
   const std::size_t times = job.output_times();
 
@@ -122,4 +124,4 @@ void write_ensemble(H5Writer& writer, const stochastic::EnsembleJob& job,
   writer.attribute("/stats", "transient_ps", job.observation.transient_ps);
 }
 
-}  // namespace metasc::io
+}  // namespace metasc::ensemble

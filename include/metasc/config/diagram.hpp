@@ -4,15 +4,15 @@
 #include "metasc/config/model_params.hpp"
 #include "metasc/physics/landscape.hpp"
 
-namespace metasc::physics {
+namespace metasc::config {
 
 struct DiagramPoint {
-  LandscapeClass kind;
+  physics::LandscapeClass kind;
   double blocking_temperature_K;  ///< NaN without a non-trivial minimum
 };
 
 /// U0 is re-derived at each (ν, ΔE) from whichever of T_c, Δ0, U0 the input fixes.
-DiagramPoint diagram_point(const config::PhononParams& phonon, config::ElectronParams electrons, double dos_per_meV,
+DiagramPoint diagram_point(const PhononParams& phonon, ElectronParams electrons, double dos_per_meV,
                            double splitting_meV, double temperature_K);
 
-}  // namespace metasc::physics
+}  // namespace metasc::config

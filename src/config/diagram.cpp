@@ -1,12 +1,16 @@
-#include "metasc/physics/diagram.hpp"
+#include "metasc/config/diagram.hpp"
 
 #include <cmath>
 #include <limits>
 
-#include "metasc/physics/model.hpp"
+#include "metasc/config/model.hpp"
 #include "metasc/units.hpp"
 
-namespace metasc::physics {
+namespace metasc::config {
+
+using physics::blocking_kT;
+using physics::Landscape;
+using physics::Model;
 
 DiagramPoint diagram_point(const config::PhononParams& phonon, config::ElectronParams electrons, double dos_per_meV,
                            double splitting_meV, double temperature_K) {
@@ -21,4 +25,4 @@ DiagramPoint diagram_point(const config::PhononParams& phonon, config::ElectronP
   return {critical.kind, blocking};
 }
 
-}  // namespace metasc::physics
+}  // namespace metasc::config

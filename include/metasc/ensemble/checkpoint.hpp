@@ -8,7 +8,7 @@
 #include "metasc/parallel/environment.hpp"
 #include "metasc/stochastic/completed_blocks.hpp"
 
-namespace metasc::io {
+namespace metasc::ensemble {
 
 /// Collective: gathers every rank's completed blocks in rank order; rank 0 writes.
 void write_checkpoint(const Environment& environment, const std::string& path, const config::Config& config,
@@ -19,4 +19,4 @@ void write_checkpoint(const Environment& environment, const std::string& path, c
 /// [checkpoint] and progress keys may differ), IoError when it cannot be read.
 stochastic::CompletedBlocks read_checkpoint(const std::string& path, const config::Config& config);
 
-}  // namespace metasc::io
+}  // namespace metasc::ensemble
