@@ -10,12 +10,10 @@ usage: numba_baoab.py RESULTS.h5 [TRAJECTORIES] [STEPS]
 import sys
 import time
 
-import h5py
 import numpy as np
 from numba import njit
 
-HBAR = 0.6582119569  # meV ps
-
+from peer_problem import load
 
 @njit(fastmath=True)
 def slope(q, q0, h, v_nodes, dv_nodes):
@@ -51,16 +49,10 @@ def main():
     path = sys.argv[1]
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 20000
     steps = int(sys.argv[3]) if len(sys.argv) > 3 else 500
-    with h5py.File(path) as f:
-        q_nodes = f["landscape/Q"][()]
-        v_nodes = f["landscape/V_meV"][()]
-        dv_nodes = f["landscape/dVdQ_meV"][()]
-        frequency = float(f["config"].attrs["phonon.frequency_THz"])
-    omega = 2 * np.pi * frequency
-    gamma, kT, sites, dt = 0.2, 0.08617333262 * 100, 80.0, 0.005
-    c = np.exp(-gamma * dt)
-    sigma = np.sqrt(omega * kT / (sites * HBAR))
-    args = (dt, c, np.sqrt(1 - c * c) * sigma, omega / HBAR, q_nodes[0], q_nodes[1] - q_nodes[0], v_nodes, dv_nodes)
+    problem = load(path)
+    q_nodes = problem.q_nodes
+    args = (problem.dt, problem.c, problem.noise, problem.scale, q_nodes[0], q_nodes[1] - q_nodes[0], problem.v_nodes,
+            problem.dv_nodes)
     q = np.full(n, 0.33)
     p = np.zeros(n)
     run(q.copy(), p.copy(), 1, *args)  # compile outside the timing
