@@ -1,6 +1,7 @@
 // metasc-ensemble: Langevin ensembles of the driven, damped phonon in the
 // adiabatic landscape under one or more pump pulses; trapping, escape and
 // survival statistics reduced over all ranks.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -30,15 +31,22 @@ void print_summary(std::ostream& out, const ensemble::EnsembleJob& job,
                 static_cast<double>(job.phonon.domain_sites) * (critical.V_barrier_meV - critical.V_metastable_meV) /
                     job.bath.kT_meV);
   out << line;
-  out << "  pulse                        P_trap  [95% CI]           escapes  rate [1/ps]  [95% CI]\n";
+  out << "  pulse                        P_trap  [95% CI]           escapes  rate [1/ps]  [95% CI]"
+         "             collapses  median lifetime [ps]  [95% CI]\n";
   for (std::size_t p = 0; p < outcomes.size(); ++p) {
     const auto& outcome = outcomes[p];
     const auto& escape = outcome.escape;
-    std::snprintf(line, sizeof line, "  %-28s %.3f  [%.3f, %.3f]   %7llu  %.3g  [%.3g, %.3g]\n",
+    const auto& lifetime = outcome.lifetime;
+    const auto collapses = std::count(outcome.lifetimes.cause.begin(), outcome.lifetimes.cause.end(),
+                                      static_cast<std::uint8_t>(stochastic::LifetimeCause::collapse));
+    std::snprintf(line, sizeof line,
+                  "  %-28s %.3f  [%.3f, %.3f]   %7llu  %-11.3g  [%-9.3g, %-9.3g]  %9lld  %-20.4g  [%.4g, %.4g]\n",
                   job.pulses[p].label.c_str(), outcome.trapping.estimate, outcome.trapping.low,
                   outcome.trapping.high, escape ? static_cast<unsigned long long>(escape->exposure.escapes) : 0ULL,
                   escape ? escape->rate.rate_per_ps : NAN, escape ? escape->rate.low_per_ps : NAN,
-                  escape ? escape->rate.high_per_ps : NAN);
+                  escape ? escape->rate.high_per_ps : NAN, static_cast<long long>(collapses),
+                  lifetime ? lifetime->median.median_ps : NAN, lifetime ? lifetime->median.low_ps : NAN,
+                  lifetime ? lifetime->median.high_ps : NAN);
     out << line;
   }
   out << "  results: " << file << "\n";

@@ -3,7 +3,7 @@
 set -euo pipefail
 packages=(cmake g++ make pkg-config openmpi-bin libopenmpi-dev petsc-dev libhdf5-openmpi-dev hdf5-tools
           libboost-program-options-dev libboost-dev catch2 librandom123-dev
-          python3 python3-numpy python3-h5py python3-matplotlib
+          python3 python3-numpy python3-h5py python3-matplotlib python3-scipy
           munge slurmctld slurmd slurm-client)  # the throwaway cluster of tests/integration/slurm_*.sh
 missing=()
 for package in "${packages[@]}"; do

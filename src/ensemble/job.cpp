@@ -13,6 +13,7 @@
 #include "metasc/parallel/stop_signal.hpp"
 #include "metasc/physics/bcs.hpp"
 #include "metasc/stochastic/back_action_force.hpp"
+#include "metasc/stochastic/kinetics_table_build.hpp"
 #include "metasc/units.hpp"
 
 namespace metasc::ensemble {
@@ -102,6 +103,12 @@ EnsembleJob EnsembleJob::from(const config::Config& config) {
                                                        rate.avalanche_edge_meV, observation.kinetics_interval_ps);
     kinetics_stride = static_cast<std::uint64_t>(
         std::max(1.0, std::round(observation.kinetics_interval_ps / langevin.dt_ps)));
+    if (observation.kinetics_table && !(model.pairing.bare_meV > 0.0)) {
+      throw ConfigError("kinetics.solver = table needs a bare pairing U0 > 0 (got U0 = " +
+                        format_number(model.pairing.bare_meV) +
+                        " meV from the [electrons] keys): the table follows the gap-equation curve from U0; use "
+                        "kinetics.solver = direct");
+    }
     if (observation.back_action) {
       // No gap exceeds the T = 0 gap of the saturated pairing (λ > 0 raises Δ towards it).
       const double largest_gap = physics::gap(model.band, model.pairing.saturated_pairing(), 0.0);
@@ -164,6 +171,8 @@ PulseOutcome reduce(EnsembleResults results, const EnsembleSpec& spec, double tr
   if (!observations.empty() && stats::exposure(observations, transient_ps).time_at_risk_ps > 0.0) {
     outcome.escape = stats::summarize_escapes(observations, transient_ps);
   }
+  outcome.lifetimes = stochastic::lifetimes(outcome.results.trapped, outcome.results.escape_time_ps, outcome.results.tau_MS_ps);
+  if (outcome.trapped_count > 0) outcome.lifetime = stochastic::summarize_lifetimes(outcome.lifetimes, at_risk_ps);
   if (!outcome.results.tau_MS_ps.empty()) {
     const auto lifetimes = stats::censored_times(outcome.results.tau_MS_ps, 0.0, at_risk_ps);
     for (const auto& lifetime : lifetimes) outcome.tau_MS_observed += lifetime.escaped ? 1 : 0;
@@ -211,13 +220,21 @@ std::vector<PulseOutcome> run_ensembles(const Environment& environment, const En
   if (const char* fault = std::getenv("METASC_FAULT_RANK"); fault && std::atoi(fault) == environment.rank()) {
     throw NumericalError("injected fault on rank " + std::to_string(environment.rank()) + " (METASC_FAULT_RANK)");
   }
+  auto specs = job.specs;
+  if (job.observation.kinetics && job.observation.kinetics_table) {
+    const auto& direct = *specs.front().kinetics;
+    const auto built = stochastic::build_kinetics_table(environment, direct.table_spec(), job.observation.table_tolerance,
+                                            job.langevin.t_end_ps, true);
+    const auto coupling = std::make_shared<const KineticCoupling>(direct.with_table(built.table));
+    for (auto& spec : specs) spec.kinetics = coupling;
+  }
   CompletedBlocks completed;
   auto last_checkpoint = std::chrono::steady_clock::now();
   std::vector<PulseOutcome> outcomes;
   for (std::size_t p = 0; p < job.pulses.size(); ++p) {
     // Every pulse sees the same noise (common random numbers): differences
     // between pulses are the pulses', not the sampling's.
-    EnsembleRunner runner(job.specs[p], job.force,
+    EnsembleRunner runner(specs[p], job.force,
                           drive_table(job.pulses[p].pulse, job.langevin.dt_ps, job.specs[p].steps));
     std::vector<BlockResult> local;
     for (std::int64_t k = 0; k < rounds; ++k) {
@@ -247,7 +264,7 @@ std::vector<PulseOutcome> run_ensembles(const Environment& environment, const En
       }
     }
     auto results = collect(environment, local, runner.output_times());
-    outcomes.push_back(environment.is_root() ? reduce(std::move(results), job.specs[p], job.observation.transient_ps)
+    outcomes.push_back(environment.is_root() ? reduce(std::move(results), specs[p], job.observation.transient_ps)
                                              : PulseOutcome{});
   }
   progress.finish();

@@ -37,6 +37,8 @@ ensemble_bad 1 "kinetics.enabled" --kinetics.enabled=maybe
 ensemble_bad 1 "kinetics.back_action" --kinetics.back_action=true
 ensemble_bad 1 "langevin.dt_ps" --kinetics.enabled=true --kinetics.back_action=true
 ensemble_bad 2 "kinetics.back_action" --kinetics.back_action=true
+ensemble_bad 2 "kinetics.solver" --kinetics.enabled=true --kinetics.solver=fast
+ensemble_bad 1 "kinetics.table_tolerance" --kinetics.enabled=true --kinetics.table_tolerance=0
 expect_bad 1 "phonon.g_ratio" metasc-ensemble incomplete.ini
 expect_bad 1 "configuration file" metasc-ensemble ""
 ensemble_bad 2 "langevin.dt_ps" --langevin.dt_ps=0.1

@@ -20,7 +20,7 @@ for input in "$METASC_SOURCE"/inputs/*.ini; do
     count=$((count + 1))
   done
 done
-[ "$count" -eq 6 ] || fail "expected 6 input runs (add a physical check below for a new input), got $count"
+[ "$count" -eq 7 ] || fail "expected 7 input runs (add a physical check below for a new input), got $count"
 /usr/bin/python3 - <<'PY' || fail "a shipped input's result disagrees with theory"
 import h5py, numpy as np
 from scipy.stats import chi2
@@ -64,6 +64,14 @@ with h5py.File("k3c60_kinetics_metasc-kinetics.h5") as f:
     U0 = f["kinetics"].attrs["U0_meV"]
     assert abs(U0 * 0.015 * np.arcsinh(hbar_omega / 7.0) - 1) < 1e-9, U0
     checked["k3c60_kinetics"] = f"U0 = {U0:.4f} meV"
+# PHYSICS.md §3 with §6: every coupled trajectory starts in equilibrium at U0, whose T_c = 20 K
+# is below 100 K: the normal state at lambda = 0, n = 4 nu k_BT [ln 2 - ln(1 + e^{-hbar omega/k_BT})].
+with h5py.File("k3c60_coupled_metasc-ensemble.h5") as f:
+    kT = k_B * 100.0
+    normal = 4 * 0.015 * kT * (np.log(2.0) - np.log1p(np.exp(-hbar_omega / kT)))
+    start = f["ensemble/samples/n"][0, :, 0]
+    assert np.all(np.abs(start / normal - 1) < 1e-12), (start, normal)
+    checked["k3c60_coupled"] = f"n(0) = {start[0]:.6f} = normal-state density at 100 K"
 for name, what in checked.items():
     print(f"{name}: {what}")
 PY

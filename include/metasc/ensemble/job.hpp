@@ -19,6 +19,7 @@
 #include "metasc/stats/escape_summary.hpp"
 #include "metasc/stochastic/completed_blocks.hpp"
 #include "metasc/stochastic/ensemble_results.hpp"
+#include "metasc/stochastic/lifetimes.hpp"
 
 namespace metasc::ensemble {
 
@@ -49,6 +50,8 @@ struct PulseOutcome {
   std::optional<stats::EscapeSummary> escape;  ///< absent when nothing was trapped
   double tau_MS_median_ps = std::numeric_limits<double>::quiet_NaN();  ///< Kaplan–Meier, with kinetics
   std::uint64_t tau_MS_observed = 0;  ///< trajectories whose gap collapsed before t_end
+  stochastic::Lifetimes lifetimes;                     ///< per trajectory
+  std::optional<stochastic::LifetimeSummary> lifetime;  ///< absent when nothing was trapped
 };
 
 /// How a run saves its completed blocks and what an earlier run left.
