@@ -6,12 +6,7 @@
 #     seeds: largest relative difference in every trajectory's n(t) and in tau_MS;
 #   the shipped run, 1024 trajectories x 20 ns of one pulse, on 2 ranks: wall time,
 #     and its on/off ratio (one pair, run after each other).
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-bash scripts/build.sh >/dev/null
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-mpi="mpiexec --allow-run-as-root --oversubscribe -n"
+source "$(dirname "$0")/lib/bench_preamble.bash"
 input=inputs/k3c60_coupled.ini
 
 run_seconds() {

@@ -1,11 +1,7 @@
 #!/usr/bin/env bash
 # Issue-2 benchmark: the 64 x 64 metastability diagram (Fig. 2b) with T_B on
 # 2 ranks. Target: under 60 s on a 2-core machine.
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-bash scripts/build.sh >/dev/null
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/lib/bench_preamble.bash"
 start=$(date +%s.%N)
 mpiexec --allow-run-as-root --oversubscribe -n 2 build/bin/metasc-landscape inputs/diagram.ini \
   --scan.dos_per_meV=0.004:0.03:64 --scan.splitting_meV=5:200:64:log --output.file="$tmp/diagram.h5" \

@@ -5,12 +5,7 @@
 #   300 ps, 20000 trajectories) vs Gaussian generation alone, vs the numba peer
 #   and vs the NumPy peer; the bare kernel vs the Gaussians alone;
 #   weak scaling of metasc-ensemble from 1 to 2 ranks (same work per rank).
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-bash scripts/build.sh >/dev/null
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-mpi="mpiexec --allow-run-as-root --oversubscribe -n"
+source "$(dirname "$0")/lib/bench_preamble.bash"
 
 # The numba peer needs Debian's python3-numba: installed here, not by scripts/setup.sh.
 if ! /usr/bin/python3 -c 'import numba' 2>/dev/null; then

@@ -1,14 +1,10 @@
 #!/usr/bin/env bash
-# Issue-16 benchmarks in one run, reported as ratios (the build in build/ is used as is):
+# Issue-16 benchmarks in one run, reported as ratios:
 #   lattice cell-steps/s per core against the ensemble kernel's trajectory-steps/s;
 #   weak scaling of metasc-nucleation from 1 to 2 ranks (one lattice per rank);
 #   the largest lattice run here and its wall time.
 # Rates come from two run lengths (5 and 15 ps), so start-up and output cancel.
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-mpi="mpiexec --allow-run-as-root --oversubscribe -n"
+source "$(dirname "$0")/lib/bench_preamble.bash"
 {
   cat tests/integration/lib/k3c60_material.ini
   printf '[phonon]\ndamping_per_ps = 0.5\ndomain_sites = 80\n[field]\nstiffness_meV = 2\n'
