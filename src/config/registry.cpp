@@ -1,5 +1,6 @@
 #include "metasc/config/ensemble_params.hpp"
 #include "metasc/config/escape_params.hpp"
+#include "metasc/config/field_params.hpp"
 #include "metasc/config/kinetics_params.hpp"
 #include "metasc/config/landscape_params.hpp"
 #include "metasc/config/langevin_params.hpp"
@@ -20,6 +21,7 @@ const Registry& registry() {
     declare_langevin_keys(keys);
     declare_kinetics_keys(keys);
     declare_escape_keys(keys);
+    declare_field_keys(keys);
     declare_run_keys(keys);
     return keys;
   }();

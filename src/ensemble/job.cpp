@@ -13,6 +13,7 @@
 #include "metasc/parallel/stop_signal.hpp"
 #include "metasc/physics/bcs.hpp"
 #include "metasc/stochastic/back_action_force.hpp"
+#include "metasc/stochastic/landscape_force.hpp"
 #include "metasc/units.hpp"
 
 namespace metasc::ensemble {
@@ -28,26 +29,9 @@ using stochastic::EnsembleRunner;
 using stochastic::EnsembleSpec;
 using stochastic::ForceTable;
 using stochastic::KineticCoupling;
-using stochastic::LandscapeNodes;
 using stochastic::Oscillator;
 using stochastic::trajectories_per_block;
 using stochastic::WellCriteria;
-
-namespace {
-
-/// The Q ≥ 0 half of the landscape table, for ForceTable::mirrored.
-LandscapeNodes half_table(const physics::LandscapeSummary& landscape) {
-  const std::size_t zero = landscape.Q.size() / 2;
-  LandscapeNodes nodes;
-  nodes.Q_first = 0.0;
-  nodes.Q_step = landscape.Q[zero + 1];
-  nodes.potential_meV.assign(landscape.potential_meV.begin() + static_cast<std::ptrdiff_t>(zero),
-                             landscape.potential_meV.end());
-  nodes.slope_meV.assign(landscape.slope_meV.begin() + static_cast<std::ptrdiff_t>(zero), landscape.slope_meV.end());
-  return nodes;
-}
-
-}  // namespace
 
 std::vector<double> drive_table(const physics::Pulse& pulse, double dt_ps, std::uint64_t steps) {
   // After the pulse is over the drive is below 1e-6 of its peak: the table stops there.
@@ -82,7 +66,7 @@ EnsembleJob EnsembleJob::from(const config::Config& config) {
                       ", with no barrier to be trapped behind; metasc-ensemble needs a metastable landscape "
                       "(T below T_B = " + format_number(landscape.blocking_temperature_K) + " K, see metasc-landscape)");
   }
-  auto force = ForceTable::mirrored(half_table(landscape), phonon.energy_meV);
+  auto force = stochastic::landscape_force(landscape, phonon.energy_meV);
   const Oscillator oscillator{.angular_per_ps = phonon.angular_per_ps,
                               .damping_per_ps = phonon.damping_per_ps,
                               .kT_meV = bath.kT_meV,
