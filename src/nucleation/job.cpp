@@ -13,6 +13,7 @@
 #include "metasc/error.hpp"
 #include "metasc/format_number.hpp"
 #include "metasc/parallel/progress.hpp"
+#include "metasc/stats/censored_times.hpp"
 #include "metasc/physics/landscape_summary.hpp"
 #include "metasc/stochastic/landscape_force.hpp"
 #include "metasc/units.hpp"
@@ -96,7 +97,12 @@ NucleationJob NucleationJob::from(const config::Config& config) {
                     critical.V_barrier_meV - observation.margin_kT * bath.kT_meV / sites,
                     std::move(force),
                     pulses.front().pulse,
+                    observation.transient_ps,
                     static_cast<std::uint64_t>(std::max(1.0, std::round(observation.output_interval_ps / langevin.dt_ps)))};
+  if (!(job.transient_ps < langevin.t_end_ps)) {
+    throw ConfigError("escape.transient_ps must be below langevin.t_end_ps = " + format_number(langevin.t_end_ps) +
+                      " (got '" + format_number(job.transient_ps) + "')");
+  }
   if (langevin.step_count() < 1) {
     throw ConfigError("langevin.t_end_ps must span at least one step of langevin.dt_ps = " +
                       format_number(langevin.dt_ps) + " (got '" + format_number(langevin.t_end_ps) + "')");
@@ -171,12 +177,10 @@ NucleationOutcome run_nucleation(const Environment& environment, const Nucleatio
   outcome.cell_steps_per_s = static_cast<double>(lattices * cells * steps) / (MPI_Wtime() - start);
   progress.finish();
 
-  // Every lattice is at risk with all M cells until its first nucleation or t_end.
-  stats::EscapeExposure exposure;
-  for (const double t : outcome.first_time_ps) {
-    exposure.escapes += std::isfinite(t);
-    exposure.time_at_risk_ps += static_cast<double>(cells) * std::min(t, static_cast<double>(steps) * dt);
-  }
+  // Every lattice is at risk with all M cells from the transient t0 until its first nucleation or t_end.
+  const double end_ps = static_cast<double>(steps) * dt;
+  auto exposure = stats::exposure(stats::censored_times(outcome.first_time_ps, 0.0, end_ps), job.transient_ps);
+  exposure.time_at_risk_ps *= static_cast<double>(cells);
   outcome.nucleated = exposure.escapes;
   outcome.rate_per_cell = stats::censored_rate(exposure);
   return outcome;

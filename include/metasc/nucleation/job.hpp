@@ -31,6 +31,7 @@ struct NucleationJob {
   double relaxed_meV;                ///< V(Q_B) − m k_BT/N_s (m = ensemble.margin_kT)
   stochastic::ForceTable force;
   physics::Pulse pulse;              ///< the one pump a(t), the same for every cell
+  double transient_ps;               ///< t0 (escape.transient_ps): first nucleations before it are not counted
   std::uint64_t output_stride;       ///< steps between f_SC samples (ensemble.output_interval_ps)
 
   /// M N_s (V(Q_B) − V(Q_MS)) [meV]: the barrier of the whole lattice moving rigidly.
@@ -45,8 +46,8 @@ struct NucleationOutcome {
   std::vector<double> f_SC;             ///< (lattice, time): fraction of cells with |Q| > Q_B
   std::vector<double> first_time_ps;    ///< per lattice; +inf when censored at t_end
   std::vector<double> Q_final;          ///< (lattice, natural cell order)
-  stats::RateEstimate rate_per_cell;    ///< j = d/(M Σ min(t_first, t_end)) [1/ps], 95% Garwood
-  std::uint64_t nucleated = 0;          ///< d
+  stats::RateEstimate rate_per_cell;    ///< j = d/(M Σ (min(t_first, t_end) − t0)⁺) [1/ps], 95% Garwood
+  std::uint64_t nucleated = 0;          ///< d: lattices nucleated in [t0, t_end]
   double cell_steps_per_s = 0.0;        ///< all ranks together, rank 0's clock
 };
 
