@@ -182,7 +182,10 @@ NucleationOutcome run_nucleation(const Environment& environment, const Nucleatio
   auto exposure = stats::exposure(stats::censored_times(outcome.first_time_ps, 0.0, end_ps), job.transient_ps);
   exposure.time_at_risk_ps *= static_cast<double>(cells);
   outcome.nucleated = exposure.escapes;
-  outcome.rate_per_cell = stats::censored_rate(exposure);
+  // Every lattice nucleated within t0: nothing was at risk, there is no rate to give.
+  const double unknown = std::numeric_limits<double>::quiet_NaN();
+  outcome.rate_per_cell = exposure.time_at_risk_ps > 0.0 ? stats::censored_rate(exposure)
+                                                          : stats::RateEstimate{unknown, unknown, unknown};
   return outcome;
 }
 

@@ -20,7 +20,7 @@ for input in "$METASC_SOURCE"/inputs/*.ini; do
     count=$((count + 1))
   done
 done
-[ "$count" -eq 6 ] || fail "expected 6 input runs (add a physical check below for a new input), got $count"
+[ "$count" -eq 7 ] || fail "expected 7 input runs (add a physical check below for a new input), got $count"
 /usr/bin/python3 - <<'PY' || fail "a shipped input's result disagrees with theory"
 import h5py, numpy as np
 from scipy.stats import chi2
@@ -64,6 +64,14 @@ with h5py.File("k3c60_kinetics_metasc-kinetics.h5") as f:
     U0 = f["kinetics"].attrs["U0_meV"]
     assert abs(U0 * 0.015 * np.arcsinh(hbar_omega / 7.0) - 1) < 1e-9, U0
     checked["k3c60_kinetics"] = f"U0 = {U0:.4f} meV"
+# PHYSICS.md §5: the barrier per site is ~0.93 meV at nu = 0.015 /meV, dE = 25 meV, 100 K;
+# the uniform barrier of the lattice is M N_s times it, and every lattice starts superconducting.
+with h5py.File("k3c60_nucleation_metasc-nucleation.h5") as f:
+    n = f["nucleation"]
+    per_site = n.attrs["uniform_barrier_meV"] / (32 * 32 * 80)
+    assert abs(per_site / 0.93 - 1) < 0.01, per_site
+    assert np.all(n["f_SC"][:, 0] == 1.0)
+    checked["k3c60_nucleation"] = f"V(Q_B) - V(Q_MS) = {per_site:.4f} meV per site"
 for name, what in checked.items():
     print(f"{name}: {what}")
 PY
