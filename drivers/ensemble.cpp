@@ -1,15 +1,18 @@
 // metasc-ensemble: Langevin ensembles of the driven, damped phonon in the
 // adiabatic landscape under one or more pump pulses; trapping, escape and
 // survival statistics reduced over all ranks.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <optional>
 
 #include "metasc/config/run_params.hpp"
+#include "metasc/error.hpp"
 #include "metasc/drivers/program.hpp"
 #include "metasc/ensemble/checkpoint.hpp"
 #include "metasc/ensemble/job.hpp"
 #include "metasc/ensemble/output.hpp"
+#include "metasc/ensemble/scan.hpp"
 #include "metasc/io/h5_writer.hpp"
 #include "metasc/parallel/stop_signal.hpp"
 
@@ -23,29 +26,76 @@ void print_summary(std::ostream& out, const ensemble::EnsembleJob& job,
   char line[320];
   std::snprintf(line, sizeof line,
                 "metasc-ensemble: %lld trajectories x %zu pulse(s), T = %g K, N_s = %lld, gamma = %g /ps, dt = %g ps, "
-                "t_end = %g ps\n  landscape %s: Q_B = %.4g, Q_MS = %.4g, barrier N_s*dV = %.3g k_BT\n",
+                "t_end = %g ps\n",
                 static_cast<long long>(job.langevin.trajectories), job.pulses.size(), job.bath.temperature_K,
                 static_cast<long long>(job.phonon.domain_sites), job.phonon.damping_per_ps, job.langevin.dt_ps,
-                job.langevin.t_end_ps, physics::class_name(critical.kind), critical.Q_barrier, critical.Q_metastable,
-                static_cast<double>(job.phonon.domain_sites) * (critical.V_barrier_meV - critical.V_metastable_meV) /
-                    job.bath.kT_meV);
+                job.langevin.t_end_ps);
   out << line;
-  out << "  pulse                        P_trap  [95% CI]           escapes  rate [1/ps]  [95% CI]\n";
+  if (job.no_well_reason.empty()) {
+    std::snprintf(line, sizeof line, "  landscape %s: Q_B = %.4g, Q_MS = %.4g, barrier N_s*dV = %.3g k_BT\n",
+                  physics::class_name(critical.kind), critical.Q_barrier, critical.Q_metastable,
+                  static_cast<double>(job.phonon.domain_sites) * (critical.V_barrier_meV - critical.V_metastable_meV) /
+                      job.bath.kT_meV);
+    out << line;
+  } else {
+    out << "  landscape " << physics::class_name(critical.kind) << ": " << job.no_well_reason
+        << "; nothing can be trapped\n";
+  }
+  out << "  pulse                        P_trap  [95% CI]           escapes  rate [1/ps]  [95% CI]"
+         "             collapses  median lifetime [ps]  [95% CI]\n";
   for (std::size_t p = 0; p < outcomes.size(); ++p) {
     const auto& outcome = outcomes[p];
     const auto& escape = outcome.escape;
-    std::snprintf(line, sizeof line, "  %-28s %.3f  [%.3f, %.3f]   %7llu  %.3g  [%.3g, %.3g]\n",
+    const auto& lifetime = outcome.lifetime;
+    const auto collapses = std::count(outcome.lifetimes.cause.begin(), outcome.lifetimes.cause.end(),
+                                      static_cast<std::uint8_t>(stochastic::LifetimeCause::collapse));
+    std::snprintf(line, sizeof line,
+                  "  %-28s %.3f  [%.3f, %.3f]   %7llu  %-11.3g  [%-9.3g, %-9.3g]  %9lld  %-20.4g  [%.4g, %.4g]\n",
                   job.pulses[p].label.c_str(), outcome.trapping.estimate, outcome.trapping.low,
                   outcome.trapping.high, escape ? static_cast<unsigned long long>(escape->exposure.escapes) : 0ULL,
                   escape ? escape->rate.rate_per_ps : NAN, escape ? escape->rate.low_per_ps : NAN,
-                  escape ? escape->rate.high_per_ps : NAN);
+                  escape ? escape->rate.high_per_ps : NAN, static_cast<long long>(collapses),
+                  lifetime ? lifetime->median.median_ps : NAN, lifetime ? lifetime->median.low_ps : NAN,
+                  lifetime ? lifetime->median.high_ps : NAN);
     out << line;
   }
   out << "  results: " << file << "\n";
 }
 
+/// A [scan]: every point's ensemble in turn, one /scan table.
+void run_scan(const Environment& environment, const config::Config& configuration,
+              const config::CommandLine& command_line) {
+  config::OutputParams output{};
+  std::optional<ensemble::ScanPlan> plan;
+  std::vector<ensemble::EnsembleJob> jobs;
+  environment.collectively([&] {
+    if (!command_line.restart_file.empty()) {
+      throw ConfigError("--restart: a [scan] does not checkpoint; split a long scan with scan.part instead");
+    }
+    output = config::OutputParams::from(configuration);
+    plan = ensemble::ScanPlan::from(configuration);
+    jobs = ensemble::scan_jobs(configuration, *plan);
+    if (environment.is_root()) io::check_writable("output.file", output.file);
+  });
+  const auto rows = ensemble::run_scan(environment, *plan, jobs, output.progress);
+  environment.collectively([&] {
+    if (!environment.is_root()) return;
+    io::H5Writer writer(output.file);
+    writer.configuration(configuration, "metasc-ensemble", environment.size());
+    ensemble::write_scan(writer, *plan, jobs, rows);
+    writer.commit();
+    std::size_t without_well = 0;
+    for (const auto& job : jobs) without_well += job.no_well_reason.empty() ? 0 : 1;
+    environment.out() << "metasc-ensemble scan: points " << plan->first << " to " << plan->last - 1 << " of "
+                      << plan->points << " (part " << plan->part << "/" << plan->parts << ") x "
+                      << jobs.front().pulses.size() << " pulse(s); " << without_well
+                      << " point(s) without a metastable well (P_trap = 0)\n  results: " << output.file << "\n";
+  });
+}
+
 void run(const Environment& environment, const config::Config& configuration,
          const config::CommandLine& command_line) {
+  if (ensemble::ScanPlan::requested(configuration)) return run_scan(environment, configuration, command_line);
   std::optional<ensemble::EnsembleJob> job;
   config::OutputParams output{};
   ensemble::Checkpointing checkpointing;

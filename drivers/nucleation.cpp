@@ -1,13 +1,13 @@
-// metasc-nucleation: a periodic lattice of coherent domains coupled by κ
-// (PHYSICS.md §8), decomposed over the ranks, from the metastable well:
-// superconducting fraction f_SC(t), first-nucleation times, rate per cell.
+// metasc-nucleation: nucleation in space (PHYSICS.md §8) — lattices of coupled
+// coherent domains in the metastable landscape; the superconducting volume
+// fraction, the first-nucleation time of every lattice and the rate per cell.
 #include <optional>
 
 #include "metasc/config/run_params.hpp"
 #include "metasc/drivers/program.hpp"
+#include "metasc/io/h5_writer.hpp"
 #include "metasc/nucleation/job.hpp"
 #include "metasc/nucleation/output.hpp"
-#include "metasc/io/h5_writer.hpp"
 
 namespace {
 
@@ -38,6 +38,6 @@ void run(const Environment& environment, const config::Config& configuration, co
 int main(int argc, char** argv) {
   return metasc::run_program(
       {.name = "metasc-nucleation",
-       .purpose = "nucleation on a lattice of coherent domains (PETSc DMDA): f_SC(t), first-nucleation times, rate per cell"},
+       .purpose = "nucleation in space: lattices of coupled domains, volume fraction, first nucleation, rate per cell"},
       argc, argv, run);
 }

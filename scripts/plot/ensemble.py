@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Plots a metasc-ensemble result: trapping probability vs pulse amplitude per
-pulse shape (with 95% Wilson intervals), Kaplan-Meier survival in the
-metastable well, and the ensemble mean of Q(t) with sampled trajectories.
+pulse shape (with 95% Wilson intervals), the lifetime of the superconducting
+state (Kaplan-Meier survival with its band on a log time axis, incidence of
+each cause), and the ensemble mean of Q(t) with sampled trajectories.
 
 usage: scripts/plot/ensemble.py RESULTS.h5 [OUTPUT_PREFIX]
 Writes OUTPUT_PREFIX_trapping.png, OUTPUT_PREFIX_survival.png and
@@ -44,20 +45,40 @@ def plot_trapping(results, prefix):
 
 
 def plot_survival(results, prefix):
+    """Lifetime of the superconducting state: Kaplan-Meier survival with its 95%
+    Greenwood band on a log time axis, and the Aalen-Johansen incidence of each
+    cause (phonon escape, kinetic collapse)."""
     labels = results["pulses"].attrs["labels"].split("\n")
-    fig, ax = plt.subplots(figsize=(6, 4.2))
-    survival = results.get("stats/survival")
-    if survival is not None:
-        for name in sorted(survival, key=lambda n: int(n.split("_")[1])):
-            curve = survival[name]
-            t = np.concatenate([[0.0], curve["time_ps"][()]])
-            s = np.concatenate([[1.0], curve["survival"][()]])
-            ax.step(t, s, where="post", label=labels[int(name.split("_")[1])])
-    ax.set_xlabel("time after the trapping check [ps]")
-    ax.set_ylabel("fraction still trapped (Kaplan-Meier)")
-    ax.set_ylim(0, 1.02)
-    if survival is not None and len(survival):
-        ax.legend(fontsize=8)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2))
+    lifetime = results.get("stats/lifetime")
+    names = sorted(lifetime, key=lambda n: int(n.split("_")[1])) if lifetime is not None else []
+    for index, name in enumerate(names):
+        curve = lifetime[name]
+        label = labels[int(name.split("_")[1])]
+        color = f"C{index % 10}"
+        t = curve["time_ps"][()]
+        if t.size == 0:
+            continue
+        # The log axis starts at the first lifetime; before it everything survives.
+        first = max(t[0], 1e-3)
+        t = np.maximum(t, first)
+        left.step(np.concatenate([[first], t]), np.concatenate([[1.0], curve["survival"][()]]), where="post",
+                  color=color, label=label)
+        left.fill_between(t, curve["survival_ci_low"][()], curve["survival_ci_high"][()], step="post", color=color,
+                          alpha=0.2, lw=0)
+        right.step(t, curve["incidence_escape"][()], where="post", color=color, label=f"{label}: escape")
+        right.step(t, curve["incidence_collapse"][()], where="post", color=color, ls="--",
+                   label=f"{label}: collapse (2Δ ≤ Ω_max)")
+    for ax in (left, right):
+        ax.set_xscale("log")
+        ax.set_xlabel("lifetime after the trapping check [ps]")
+    left.set_ylabel("superconducting, of the trapped (Kaplan-Meier)")
+    left.set_title("survival with 95% Greenwood band", fontsize=10)
+    right.set_ylabel("cumulative incidence (Aalen-Johansen)")
+    right.set_title("by cause: escape solid, collapse dashed", fontsize=10)
+    if names:
+        left.legend(fontsize=7)
+        right.legend(fontsize=6, ncol=1)
     fig.tight_layout()
     fig.savefig(f"{prefix}_survival.png", dpi=120)
     return f"{prefix}_survival.png"

@@ -1,11 +1,11 @@
 #!/usr/bin/python3
-"""Plots a metasc-nucleation result: the superconducting fraction f_SC(t) of
-every lattice and their mean, with the first-nucleation times marked, and an
-image of the final Q of lattice 0 (a line for d = 1, the middle z slice for d = 3).
+"""Plots a metasc-nucleation result: the superconducting fraction f_SC(t)
+(mean over lattices) with the first-nucleation times marked, and the final
+Q of the cells of (up to four) 2-D lattices as images, |Q| > Q_B being
+superconducting. A 1-D lattice is drawn as rows, a 3-D one as its first slice.
 
-usage: scripts/plot/nucleation.py RESULTS.h5 [OUTPUT_PREFIX]
-Writes OUTPUT_PREFIX_f_SC.png and OUTPUT_PREFIX_Q_final.png (default prefix:
-the results file without .h5).
+usage: scripts/plot/nucleation.py RESULTS.h5 [OUTPUT.png]
+The figure defaults to the results file with _nucleation.png instead of .h5.
 """
 import matplotlib
 
@@ -14,38 +14,37 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 from command_line import results_and_output  # noqa: E402
 
-results, prefix = results_and_output(__doc__)
+results, output = results_and_output(__doc__, "_nucleation.png")
 with results:
-    n = results["nucleation"]
-    time_ps, f_SC, first_ps, Q_final = n["time_ps"][()], n["f_SC"][()], n["first_time_ps"][()], n["Q_final"][()]
-    attributes = dict(n.attrs)
+    group = results["nucleation"]
+    time = group["time_ps"][()]
+    fraction = group["f_SC"][()]
+    first = group["first_time_ps"][()]
+    Q_final = group["Q_final"][()]
+    attrs = dict(group.attrs)
+    Q_barrier = results["landscape"].attrs["Q_barrier"]
+    Q_metastable = results["landscape"].attrs["Q_metastable"]
 
-figure, axes = plt.subplots(figsize=(6, 4))
-for lattice, series in enumerate(f_SC):
-    axes.plot(time_ps, series, color="0.7", lw=0.8, label="lattices" if lattice == 0 else None)
-axes.plot(time_ps, f_SC.mean(axis=0), color="C0", lw=2, label="mean")
-finite = first_ps[np.isfinite(first_ps)]
-axes.plot(finite, np.ones_like(finite), "v", color="C3", label="first nucleation")
-rate = attributes["rate_per_cell_per_ps"]
-axes.set(xlabel="t [ps]", ylabel=r"$f_{SC}$ (cells with $|Q| > Q_B$)",
-         title=f"rate per cell j = {rate:.3g} /ps [{attributes['rate_per_cell_per_ps_ci_low']:.2g}, "
-               f"{attributes['rate_per_cell_per_ps_ci_high']:.2g}]")
-axes.legend()
-figure.tight_layout()
-figure.savefig(f"{prefix}_f_SC.png", dpi=120)
-
-figure, axes = plt.subplots(figsize=(5, 4))
-field = Q_final[0]
-if field.ndim == 1:
-    axes.plot(field)
-    axes.axhline(attributes["Q_barrier"], color="0.5", ls=":")
-    axes.set(xlabel="cell", ylabel="Q")
+if Q_final.ndim == 2:
+    images = [Q_final]  # 1-D lattices: one row each
 else:
-    if field.ndim == 3:
-        field = field[field.shape[0] // 2]
-    image = axes.imshow(field, cmap="RdBu_r", vmin=-attributes["Q_metastable"] * 1.5, vmax=attributes["Q_metastable"] * 1.5)
-    figure.colorbar(image, label="Q [oscillator lengths]")
-    axes.set(title="final Q of lattice 0", xlabel="cell (fast axis)", ylabel="cell")
-figure.tight_layout()
-figure.savefig(f"{prefix}_Q_final.png", dpi=120)
-print(f"{prefix}_f_SC.png {prefix}_Q_final.png")
+    images = [lattice if lattice.ndim == 2 else lattice[0] for lattice in Q_final[:4]]
+figure, axes = plt.subplots(1, 1 + len(images), figsize=(4.2 * (1 + len(images)), 3.8))
+axes[0].plot(time, fraction, color="C0")
+for t in attrs["risk_start_ps"] + first[np.isfinite(first)]:
+    axes[0].axvline(t, color="C3", lw=0.5, alpha=0.4)
+axes[0].set_xlabel("t [ps]")
+axes[0].set_ylabel("$f_{SC}$ (|Q| > $Q_B$)")
+axes[0].set_ylim(0, 1.02)
+rate = attrs["rate_per_cell_per_ps"]
+axes[0].set_title(f"j = {rate:.3g} /ps per cell" if np.isfinite(rate) else "no rate (nothing at risk)", fontsize=9)
+for k, (axis, image) in enumerate(zip(axes[1:], images)):
+    shown = axis.imshow(image, cmap="RdBu_r", vmin=-Q_metastable * 1.3, vmax=Q_metastable * 1.3, interpolation="nearest")
+    axis.contour(np.abs(image), levels=[Q_barrier], colors="k", linewidths=0.4)
+    axis.set_title("Q at $t_{end}$" + ("" if Q_final.ndim == 2 else f", lattice {k}"), fontsize=9)
+    axis.set_xticks([])
+    axis.set_yticks([])
+figure.colorbar(shown, ax=axes[1:], shrink=0.8, label="Q [$\\ell_0$]")
+figure.suptitle(f"{int(attrs['cells_per_lattice'])} cells per lattice, $\\kappa$ = {attrs['stiffness_meV']:g} meV", fontsize=10)
+figure.savefig(output, dpi=110)
+print(output)

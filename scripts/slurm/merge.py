@@ -2,6 +2,7 @@
 """Gathers the results of a scan_array.sbatch job array into one HDF5 file and a CSV summary.
 
     merge.py TABLE OUTDIR [--output FILE.h5] [--csv FILE.csv]
+    merge.py --scan OUTPUT.h5 PART.h5 [PART.h5 ...]     the parts of a [scan] (see scan_parts.py)
 
 TABLE is the scan table the array ran (format: scan_table.py), OUTDIR the
 directory its tasks wrote OUTDIR/task_NNNN.h5 to; the defaults are
@@ -35,6 +36,7 @@ from pathlib import Path
 import h5py
 import numpy as np
 
+import scan_parts
 import scan_table
 
 # The per-pulse /stats attributes: scalars when a run has one pulse, arrays otherwise.
@@ -162,6 +164,15 @@ def write_csv(path, summary):
 
 
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "--scan":
+        if len(sys.argv) < 4:
+            sys.exit("usage: merge.py --scan OUTPUT.h5 PART.h5 [PART.h5 ...]")
+        try:
+            points, parts = scan_parts.merge(sys.argv[2], sys.argv[3:])
+        except scan_parts.ScanMergeError as error:
+            sys.exit(f"merge.py: {error}")
+        print(f"merge.py: {parts} parts, {points} scan points -> {sys.argv[2]}")
+        return
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("table", help="the scan table the array ran")
     parser.add_argument("outdir", type=Path, help="the directory of its task_NNNN.h5 files")

@@ -34,6 +34,9 @@ void declare_escape_keys(Registry& registry) {
                         "gmres: distributed GMRES with ASM/ILU, for grids too large for one rank"});
   registry.add({.key = "escape.mfpt_rtol", .default_value = "1e-10", .bounds = {.min = 0.0, .max = 0.1, .min_open = true},
                 .help = "relative residual tolerance of the gmres MFPT solver"});
+  registry.add({.key = "escape.mfpt_tolerance", .default_value = "0.02", .bounds = {.min = 0.0, .max = 1.0, .min_open = true},
+                .help = "the MFPT's accuracy target: when the grid study's Richardson step exceeds it, "
+                        "rate_mfpt_per_ps is NaN and mfpt_converged = 0"});
   registry.add({.key = "escape.ffs_replicas", .kind = Kind::integer, .default_value = "8", .bounds = between(2, 1e6),
                 .help = "independent forward-flux runs; the error bar is their spread (Student t)"});
   registry.add({.key = "escape.ffs_walkers", .kind = Kind::integer, .default_value = "64", .bounds = between(1, 1e8),
@@ -74,7 +77,8 @@ EscapeParams EscapeParams::from(const Config& config) {
   params.mfpt = {.resolution = config.real("escape.mfpt_resolution"),
                  .wall_kT = config.real("escape.mfpt_wall_kT"),
                  .solver = config.text("escape.mfpt_solver") == "gmres" ? MfptSolver::gmres : MfptSolver::lu,
-                 .rtol = config.real("escape.mfpt_rtol")};
+                 .rtol = config.real("escape.mfpt_rtol"),
+                 .tolerance = config.real("escape.mfpt_tolerance")};
   params.forward_flux = {.replicas = config.integer("escape.ffs_replicas"),
                          .walkers = config.integer("escape.ffs_walkers"),
                          .flux_crossings = config.integer("escape.ffs_flux_crossings"),

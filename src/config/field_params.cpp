@@ -1,7 +1,6 @@
 #include "metasc/config/field_params.hpp"
 
 #include <cmath>
-#include <string>
 
 #include "metasc/error.hpp"
 #include "metasc/format_number.hpp"
@@ -9,39 +8,43 @@
 namespace metasc::config {
 
 void declare_field_keys(Registry& registry) {
-  registry.add({.key = "field.cells", .kind = Kind::real_list, .default_value = "16",
-                .help = "lattice shape L1[, L2[, L3]]: 1 to 3 positive integers, periodic in every direction"});
-  registry.add({.key = "field.stiffness_meV", .unit = "meV", .default_value = "0", .bounds = between(0.0, 1e6),
-                .help = "kappa >= 0, neighbour coupling (N_s kappa/2)(Q_c - Q_c')^2 per bond, per site per l0^2"});
-  registry.add({.key = "field.lattices", .kind = Kind::integer, .default_value = "1", .bounds = between(1, 1e7),
-                .help = "independent lattices, for the statistics of the first-nucleation time"});
+  registry.add({.key = "field.cells", .kind = Kind::real_list, .default_value = "64",
+                .bounds = {.min = 0.0, .max = 1e9, .min_open = true},
+                .help = "lattice extents L1[,L2[,L3]] (periodic, 1 to 3 dimensions), positive integers"});
+  registry.add({.key = "field.stiffness_meV", .unit = "meV", .default_value = "0", .bounds = between(0.0, 1e9),
+                .help = "kappa, the coupling (Q_c - Q_c')^2 N_s kappa/2 of neighbouring cells, per site per l0^2"});
+  registry.add({.key = "field.lattices", .kind = Kind::integer, .default_value = "1", .bounds = between(1, 1e9),
+                .help = "independent lattices (rate statistics), spread over the ranks"});
+  registry.add({.key = "field.saddle", .kind = Kind::flag, .default_value = "false",
+                .help = "search the critical droplet (saddle of H between the uniform metastable and normal states)"});
+  registry.add({.key = "field.start", .kind = Kind::choice, .default_value = "metastable",
+                .choices = {"metastable", "pulse"},
+                .help = "metastable: every cell thermal in the +Q_MS well, no pump | pulse: every cell thermal in the "
+                        "normal well, then the [pulse] pump (one pulse)"});
 }
 
-std::int64_t FieldParams::cell_count() const {
-  std::int64_t count = 1;
-  for (const auto length : cells) count *= length;
-  return count;
+std::int64_t FieldParams::cells_per_lattice() const {
+  std::int64_t product = 1;
+  for (const auto extent : cells) product *= extent;
+  return product;
 }
 
 FieldParams FieldParams::from(const Config& config) {
-  const auto given = config.reals("field.cells");
-  const auto refuse = [&](const std::string& why) {
-    std::string text;
-    for (const double length : given) {
-      if (!text.empty()) text += ",";
-      text += format_number(length);
+  const auto extents = config.reals("field.cells");
+  if (extents.empty() || extents.size() > 3) {
+    throw ConfigError("field.cells must list 1 to 3 extents L1[,L2[,L3]] (got " + std::to_string(extents.size()) +
+                      " values)");
+  }
+  FieldParams params{.cells = {},
+                     .stiffness_meV = config.real("field.stiffness_meV"),
+                     .lattices = config.integer("field.lattices"),
+                     .saddle = config.flag("field.saddle"),
+                     .start = config.text("field.start") == "pulse" ? FieldStart::pulse : FieldStart::metastable};
+  for (const double extent : extents) {
+    if (!(extent >= 1.0) || extent != std::floor(extent)) {
+      throw ConfigError("field.cells must be positive integers (got " + format_number(extent) + ")");
     }
-    throw ConfigError("field.cells = '" + text + "': " + why);
-  };
-  if (given.empty() || given.size() > 3) refuse("give 1 to 3 lattice lengths (d = 1, 2 or 3)");
-  FieldParams params{.cells = {}, .stiffness_meV = config.real("field.stiffness_meV"),
-                     .lattices = config.integer("field.lattices")};
-  for (const double length : given) {
-    // 2^31: PETSc's default index type counts cells in 32 bits.
-    if (!(length >= 1.0 && length < 2147483648.0 && std::floor(length) == length)) {
-      refuse("every length must be a positive integer below 2^31");
-    }
-    params.cells.push_back(static_cast<std::int64_t>(length));
+    params.cells.push_back(static_cast<std::int64_t>(extent));
   }
   return params;
 }

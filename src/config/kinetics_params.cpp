@@ -25,6 +25,8 @@ std::vector<double> per_mode(const Config& config, const std::string& key, std::
   return values;
 }
 
+const std::vector<std::string> initial_state_keys{"kinetics.initial_U_meV", "kinetics.initial_Q", "kinetics.initial_n"};
+
 }  // namespace
 
 physics::TabulatedSpectrum read_spectrum_table(const std::string& key, const std::string& path) {
@@ -73,7 +75,7 @@ KineticsRateParams KineticsRateParams::from(const Config& config) {
 
 KineticsScenarioParams KineticsScenarioParams::from(const Config& config) {
   const auto initial_key =
-      config.exactly_one_of({"kinetics.initial_U_meV", "kinetics.initial_Q", "kinetics.initial_n"});
+      config.exactly_one_of(initial_state_keys);
   return {.initial_state = initial_key == "kinetics.initial_U_meV" ? InitialState::pairing
                            : initial_key == "kinetics.initial_Q"   ? InitialState::distortion
                                                                    : InitialState::density,
@@ -171,6 +173,7 @@ void declare_kinetics_keys(Registry& registry) {
                 .default_value = "80:320:25",
                 .bounds = {.min = 0.0, .max = 1e4, .min_open = true},
                 .help = "metasc-kinetics: tau_MS vs T sweep"});
+  registry.exclusive(initial_state_keys);
 }
 
 }  // namespace metasc::config

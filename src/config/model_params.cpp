@@ -4,6 +4,11 @@
 
 namespace metasc::config {
 
+namespace {
+const std::vector<std::string> coupling_keys{"phonon.g_ratio", "phonon.g_meV"};
+const std::vector<std::string> pairing_fix_keys{"electrons.Tc_K", "electrons.Delta0_meV", "electrons.U0_meV"};
+}  // namespace
+
 void declare_model_keys(Registry& registry) {
   registry.add({.key = "phonon.frequency_THz", .unit = "THz", .default_value = "22",
                 .bounds = {.min = 0.0, .max = 1000.0, .min_open = true},
@@ -30,6 +35,8 @@ void declare_model_keys(Registry& registry) {
                 .help = "bare pairing U0; exactly one of Tc_K, Delta0_meV, U0_meV"});
   registry.add({.key = "bath.temperature_K", .unit = "K", .default_value = "100", .bounds = between(0.0, 1e4),
                 .help = "bath temperature (0 allowed: deterministic dynamics, T = 0 landscape)"});
+  registry.exclusive(coupling_keys);
+  registry.exclusive(pairing_fix_keys);
 }
 
 PhononParams PhononParams::from(const Config& config) {
@@ -37,7 +44,7 @@ PhononParams PhononParams::from(const Config& config) {
   phonon.frequency_THz = config.real("phonon.frequency_THz");
   phonon.energy_meV = units::phonon_energy_meV(phonon.frequency_THz);
   phonon.angular_per_ps = units::angular_per_ps(phonon.frequency_THz);
-  const auto coupling_key = config.exactly_one_of({"phonon.g_ratio", "phonon.g_meV"});
+  const auto coupling_key = config.exactly_one_of(coupling_keys);
   phonon.coupling_meV = coupling_key == "phonon.g_meV" ? config.real("phonon.g_meV")
                                                        : config.real("phonon.g_ratio") * phonon.energy_meV;
   phonon.damping_per_ps = config.real("phonon.damping_per_ps");
@@ -49,7 +56,7 @@ ElectronParams ElectronParams::from(const Config& config) {
   ElectronParams electrons{};
   electrons.dos_per_meV = config.real("electrons.dos_per_meV");
   electrons.splitting_meV = config.real("electrons.splitting_meV");
-  const auto fix_key = config.exactly_one_of({"electrons.Tc_K", "electrons.Delta0_meV", "electrons.U0_meV"});
+  const auto fix_key = config.exactly_one_of(pairing_fix_keys);
   electrons.pairing_fix = fix_key == "electrons.Tc_K"         ? PairingFix::critical_temperature
                           : fix_key == "electrons.Delta0_meV" ? PairingFix::zero_temperature_gap
                                                               : PairingFix::bare_pairing;

@@ -1,9 +1,11 @@
 #include "metasc/config/options.hpp"
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -104,7 +106,30 @@ Grid parse_grid(const OptionSpec& spec, const std::string& text) {
   return grid;
 }
 
+/// The declaration a scan axis is read against: the target's bounds, as a grid.
+OptionSpec scan_axis_spec(const Registry& registry, const std::string& key) {
+  const auto target = scan_axis_target(key);
+  if (!registry.has(target)) {
+    throw ConfigError("unknown key '" + key + "': a scan axis scan.SECTION.KEY needs a known key, and '" + target +
+                      "' is none (see --help for the keys)");
+  }
+  const auto& spec = registry.spec(target);
+  if (spec.kind != Kind::real && spec.kind != Kind::integer) {
+    throw ConfigError(key + ": a scan axis must be a numeric key, and " + target + " is " + spec.allowed());
+  }
+  return {.key = key, .kind = Kind::grid, .unit = spec.unit, .bounds = spec.bounds, .help = "scan of " + target};
+}
+
 }  // namespace
+
+std::string scan_axis_target(const std::string& key) {
+  const std::string prefix = "scan.";
+  if (key.rfind(prefix, 0) != 0) return "";
+  const auto rest = key.substr(prefix.size());
+  const auto dot = rest.find('.');
+  if (dot == std::string::npos || dot == 0 || dot + 1 == rest.size()) return "";
+  return rest;
+}
 
 std::string OptionSpec::allowed() const {
   switch (kind) {
@@ -176,6 +201,21 @@ void Registry::add(OptionSpec spec) {
   if (!specs_.emplace(key, std::move(spec)).second) throw Error("option declared twice: " + key);
 }
 
+void Registry::exclusive(const std::vector<std::string>& keys) {
+  for (const auto& key : keys) spec(key);  // every member is a declared key
+  exclusive_groups_.push_back(keys);
+}
+
+std::vector<std::string> Registry::rivals(const std::string& key) const {
+  std::vector<std::string> others;
+  for (const auto& group : exclusive_groups_) {
+    if (std::find(group.begin(), group.end(), key) == group.end()) continue;
+    for (const auto& member : group)
+      if (member != key) others.push_back(member);
+  }
+  return others;
+}
+
 const OptionSpec& Registry::spec(const std::string& key) const {
   const auto found = specs_.find(key);
   if (found == specs_.end()) throw Error("internal: option '" + key + "' was never declared");
@@ -202,6 +242,15 @@ std::string Registry::help_text() const {
 Config::Config(const Registry& registry, std::map<std::string, std::string> given, std::string source_file)
     : registry_(&registry), given_(std::move(given)), source_file_(std::move(source_file)) {
   for (const auto& [key, value] : given_) {
+    if (!registry_->has(key) && !scan_axis_target(key).empty()) {
+      const auto spec = scan_axis_spec(*registry_, key);
+      const auto grid = parse_grid(spec, value);
+      if (registry_->spec(scan_axis_target(key)).kind == Kind::integer) {
+        for (const double point : grid.values())
+          if (point != std::floor(point)) reject(spec, value, "a grid of whole numbers (the key is an integer)");
+      }
+      continue;
+    }
     if (!registry_->has(key)) throw ConfigError("unknown key '" + key + "' (see --help for the keys)");
     validate(registry_->spec(key), value);
   }
@@ -229,7 +278,29 @@ std::vector<double> Config::reals(const std::string& key) const {
 
 std::vector<std::string> Config::texts(const std::string& key) const { return split(raw(key), ','); }
 
-Grid Config::grid(const std::string& key) const { return parse_grid(registry_->spec(key), raw(key)); }
+Grid Config::grid(const std::string& key) const {
+  if (!registry_->has(key) && !scan_axis_target(key).empty()) {
+    return parse_grid(scan_axis_spec(*registry_, key), given_.at(key));
+  }
+  return parse_grid(registry_->spec(key), raw(key));
+}
+
+std::vector<std::string> Config::scan_axes() const {
+  std::vector<std::string> targets;
+  for (const auto& [key, value] : given_)
+    if (!registry_->has(key) && !scan_axis_target(key).empty()) targets.push_back(scan_axis_target(key));
+  return targets;
+}
+
+Config Config::with(const std::string& key, double value) const {
+  Config point = *this;
+  for (const auto& rival : registry_->rivals(key)) point.given_.erase(rival);
+  char text[32];
+  std::snprintf(text, sizeof text, "%.17g", value);  // round-trips exactly
+  point.given_[key] = text;
+  validate(registry_->spec(key), text);
+  return point;
+}
 
 std::string Config::exactly_one_of(const std::vector<std::string>& keys) const {
   std::vector<std::string> present;
@@ -249,6 +320,7 @@ std::map<std::string, std::string> Config::resolved_values() const {
     if (given(key)) values[key] = given_.at(key);
     else if (spec.default_value) values[key] = *spec.default_value;
   }
+  for (const auto& target : scan_axes()) values["scan." + target] = given_.at("scan." + target);
   return values;
 }
 
@@ -299,10 +371,20 @@ CommandLine parse_command_line(const Registry& registry, int argc, const char* c
   positional.add("config", -1);
 
   po::variables_map parsed;
+  std::map<std::string, std::string> scan_axes;
   try {
     // No abbreviations: "--phonon.freq" must not silently mean "--phonon.frequency_THz".
     const int style = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).style(style).run(), parsed);
+    const auto options =
+        po::command_line_parser(argc, argv).options(all).positional(positional).style(style).allow_unregistered().run();
+    po::store(options, parsed);
+    for (const auto& option : options.options) {
+      if (!option.unregistered) continue;
+      if (scan_axis_target(option.string_key).empty() || option.value.size() != 1) {
+        throw ConfigError("unknown key '" + option.string_key + "' on the command line (see --help for the keys)");
+      }
+      scan_axes[option.string_key] = trim(option.value.front());
+    }
   } catch (const po::error& error) {
     rethrow_as_config_error(error, " on the command line");
   }
@@ -318,6 +400,7 @@ CommandLine parse_command_line(const Registry& registry, int argc, const char* c
   for (const auto& [key, value] : parsed) {
     if (registry.has(key)) command_line.overrides[key] = trim(value.as<std::string>());
   }
+  command_line.overrides.insert(scan_axes.begin(), scan_axes.end());
   if (!command_line.help && !command_line.version && command_line.config_file.empty()) {
     throw ConfigError("no configuration file given: usage is PROGRAM CONFIG.ini [--section.key=value ...]");
   }
@@ -331,13 +414,32 @@ Config load(const Registry& registry, const CommandLine& command_line) {
                       std::strerror(errno) + ")");
   }
   po::variables_map parsed;
+  std::map<std::string, std::string> given;
   try {
-    po::store(po::parse_config_file(file, describe_keys(registry), /*allow_unregistered=*/false), parsed);
+    const auto keys = describe_keys(registry);  // the parsed options refer to it
+    const auto options = po::parse_config_file(file, keys, /*allow_unregistered=*/true);
+    po::store(options, parsed);
+    for (const auto& option : options.options) {
+      if (!option.unregistered) continue;
+      if (scan_axis_target(option.string_key).empty()) {
+        throw ConfigError("unknown key '" + option.string_key + "' in " + command_line.config_file +
+                          " (see --help for the keys)");
+      }
+      if (given.count(option.string_key)) {
+        throw ConfigError("key '" + option.string_key + "' is given more than once in " + command_line.config_file);
+      }
+      given[option.string_key] = trim(option.value.front());
+    }
   } catch (const po::error& error) {
     rethrow_as_config_error(error, " in " + command_line.config_file);
   }
-  std::map<std::string, std::string> given;
   for (const auto& [key, value] : parsed) given[key] = trim(value.as<std::string>());
+  // A command-line member of an exclusive group replaces the file's member; two
+  // members at the same level stay an error (Config::exactly_one_of).
+  for (const auto& [key, value] : command_line.overrides) {
+    for (const auto& rival : registry.rivals(key))
+      if (!command_line.overrides.count(rival)) given.erase(rival);
+  }
   for (const auto& [key, value] : command_line.overrides) given[key] = value;
   return Config(registry, std::move(given), command_line.config_file);
 }

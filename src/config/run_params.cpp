@@ -13,6 +13,9 @@ void declare_run_keys(Registry& registry) {
   registry.add({.key = "scan.splitting_meV", .kind = Kind::grid, .unit = "meV", .default_value = "5:200:12:log",
                 .bounds = {.min = 0.0, .max = 1e5, .min_open = true},
                 .help = "Delta E grid of the metastability diagram, start:stop:count[:log]"});
+  registry.add({.key = "scan.part", .kind = Kind::text, .default_value = "1/1",
+                .help = "metasc-ensemble scan: run the i-th of N contiguous slices of the points, i/N (a SLURM array "
+                        "task; scripts/slurm/merge.py --scan joins the parts)"});
   registry.add({.key = "checkpoint.file", .kind = Kind::text, .default_value = "results/run.ckpt.h5",
                 .help = "checkpoint file (written atomically)"});
   registry.add({.key = "checkpoint.interval_s", .unit = "s", .default_value = "600",

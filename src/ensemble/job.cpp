@@ -3,6 +3,8 @@
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
+#include <limits>
+#include <string>
 
 #include "metasc/config/kinetics_params.hpp"
 #include "metasc/config/model.hpp"
@@ -13,7 +15,8 @@
 #include "metasc/parallel/stop_signal.hpp"
 #include "metasc/physics/bcs.hpp"
 #include "metasc/stochastic/back_action_force.hpp"
-#include "metasc/stochastic/landscape_force.hpp"
+#include "metasc/stochastic/kinetics_table_build.hpp"
+#include "metasc/stochastic/landscape_table.hpp"
 #include "metasc/units.hpp"
 
 namespace metasc::ensemble {
@@ -27,19 +30,37 @@ using stochastic::CompletedBlocks;
 using stochastic::EnsembleResults;
 using stochastic::EnsembleRunner;
 using stochastic::EnsembleSpec;
-using stochastic::ForceTable;
 using stochastic::KineticCoupling;
 using stochastic::Oscillator;
 using stochastic::trajectories_per_block;
 using stochastic::WellCriteria;
 
-std::vector<double> drive_table(const physics::Pulse& pulse, double dt_ps, std::uint64_t steps) {
-  // After the pulse is over the drive is below 1e-6 of its peak: the table stops there.
-  const auto last = std::min<std::uint64_t>(steps, static_cast<std::uint64_t>(std::ceil(pulse.end_time_ps() / dt_ps)));
-  std::vector<double> drive(last + 1);
-  for (std::uint64_t n = 0; n <= last; ++n) drive[n] = pulse.acceleration(static_cast<double>(n) * dt_ps);
-  return drive;
+namespace {
+
+/// Why the landscape at the bath temperature has no metastable well to be
+/// trapped in; empty when it has one.
+std::string describe_missing_well(const physics::Model& model, const physics::LandscapeSummary& landscape,
+                           const config::ElectronParams& electrons) {
+  const auto& critical = landscape.critical;
+  if (!std::isnan(critical.Q_barrier)) return "";
+  const std::string T = "T = " + format_number(landscape.temperature_K) + " K";
+  if (critical.kind == physics::LandscapeClass::distorted) {
+    return "no metastable well: the landscape is distorted (V''(0) < 0 at " + T + "), with no barrier";
+  }
+  const std::string material = "nu(0) = " + format_number(electrons.dos_per_meV) + " /meV, dE = " +
+                               format_number(electrons.splitting_meV) + " meV";
+  const double saturated_Tc_K = units::kelvin(physics::critical_kT(model.band, model.pairing.saturated_pairing()));
+  if (landscape.temperature_K >= saturated_Tc_K) {
+    return "no metastable well: no superconducting solution at " + T + " for " + material +
+           " (T_c of the saturated pairing U0 + g^2/hw is " + format_number(saturated_Tc_K) + " K)";
+  }
+  // T_B from the bottom of the temperature range: at the bath temperature there is no minimum to start from.
+  const double T_B_K = units::kelvin(physics::blocking_kT(model.band, model.pairing, 0.0));
+  if (std::isnan(T_B_K)) return "no metastable well at any temperature for " + material;
+  return "no metastable well: " + T + " is at or above T_B = " + format_number(T_B_K) + " K";
 }
+
+}  // namespace
 
 EnsembleJob EnsembleJob::from(const config::Config& config) {
   const auto phonon = config::PhononParams::from(config);
@@ -60,21 +81,21 @@ EnsembleJob EnsembleJob::from(const config::Config& config) {
   }
   auto landscape = physics::summarize_landscape(model, bath.temperature_K, landscape_params.points, {});
   const auto& critical = landscape.critical;
-  if (std::isnan(critical.Q_barrier)) {
-    throw ConfigError("bath.temperature_K = " + format_number(bath.temperature_K) + ": the landscape is " +
-                      physics::class_name(critical.kind) +
-                      ", with no barrier to be trapped behind; metasc-ensemble needs a metastable landscape "
-                      "(T below T_B = " + format_number(landscape.blocking_temperature_K) + " K, see metasc-landscape)");
-  }
-  auto force = stochastic::landscape_force(landscape, phonon.energy_meV);
+  const std::string no_well = describe_missing_well(model, landscape, electrons);
+  auto force = stochastic::landscape_table(landscape, phonon.energy_meV);
   const Oscillator oscillator{.angular_per_ps = phonon.angular_per_ps,
                               .damping_per_ps = phonon.damping_per_ps,
                               .kT_meV = bath.kT_meV,
                               .domain_sites = static_cast<double>(phonon.domain_sites)};
   const double sites = static_cast<double>(phonon.domain_sites);
-  const WellCriteria criteria{.Q_barrier = critical.Q_barrier,
-                              .barrier_meV = critical.V_barrier_meV,
-                              .relaxed_meV = critical.V_barrier_meV - observation.margin_kT * bath.kT_meV / sites};
+  // Without a well nothing can be bound: |Q| > inf never holds, so no trajectory is trapped.
+  constexpr double infinity = std::numeric_limits<double>::infinity();
+  const WellCriteria criteria =
+      no_well.empty()
+          ? WellCriteria{.Q_barrier = critical.Q_barrier,
+                         .barrier_meV = critical.V_barrier_meV,
+                         .relaxed_meV = critical.V_barrier_meV - observation.margin_kT * bath.kT_meV / sites}
+          : WellCriteria{.Q_barrier = infinity, .barrier_meV = -infinity, .relaxed_meV = -infinity};
   std::shared_ptr<const KineticCoupling> kinetics;
   std::uint64_t kinetics_stride = 0;
   if (observation.kinetics) {
@@ -86,6 +107,12 @@ EnsembleJob EnsembleJob::from(const config::Config& config) {
                                                        rate.avalanche_edge_meV, observation.kinetics_interval_ps);
     kinetics_stride = static_cast<std::uint64_t>(
         std::max(1.0, std::round(observation.kinetics_interval_ps / langevin.dt_ps)));
+    if (observation.kinetics_table && !(model.pairing.bare_meV > 0.0)) {
+      throw ConfigError("kinetics.solver = table needs a bare pairing U0 > 0 (got U0 = " +
+                        format_number(model.pairing.bare_meV) +
+                        " meV from the [electrons] keys): the table follows the gap-equation curve from U0; use "
+                        "kinetics.solver = direct");
+    }
     if (observation.back_action) {
       // No gap exceeds the T = 0 gap of the saturated pairing (λ > 0 raises Δ towards it).
       const double largest_gap = physics::gap(model.band, model.pairing.saturated_pairing(), 0.0);
@@ -104,7 +131,7 @@ EnsembleJob EnsembleJob::from(const config::Config& config) {
   const auto stride = static_cast<std::uint64_t>(std::max(1.0, std::round(observation.output_interval_ps / langevin.dt_ps)));
 
   EnsembleJob job{phonon, bath, langevin, observation, std::move(landscape), force,
-                  pulse_params.pulses(phonon.angular_per_ps), {}};
+                  pulse_params.pulses(phonon.angular_per_ps), {}, no_well};
   for (const auto& entry : job.pulses) {
     const double check_ps = entry.pulse.end_time_ps() + observation.settle_ps;
     const auto check_step = static_cast<std::uint64_t>(std::ceil(check_ps / langevin.dt_ps));
@@ -148,6 +175,8 @@ PulseOutcome reduce(EnsembleResults results, const EnsembleSpec& spec, double tr
   if (!observations.empty() && stats::exposure(observations, transient_ps).time_at_risk_ps > 0.0) {
     outcome.escape = stats::summarize_escapes(observations, transient_ps);
   }
+  outcome.lifetimes = stochastic::lifetimes(outcome.results.trapped, outcome.results.escape_time_ps, outcome.results.tau_MS_ps);
+  if (outcome.trapped_count > 0) outcome.lifetime = stochastic::summarize_lifetimes(outcome.lifetimes, at_risk_ps);
   if (!outcome.results.tau_MS_ps.empty()) {
     const auto lifetimes = stats::censored_times(outcome.results.tau_MS_ps, 0.0, at_risk_ps);
     for (const auto& lifetime : lifetimes) outcome.tau_MS_observed += lifetime.escaped ? 1 : 0;
@@ -195,14 +224,22 @@ std::vector<PulseOutcome> run_ensembles(const Environment& environment, const En
   if (const char* fault = std::getenv("METASC_FAULT_RANK"); fault && std::atoi(fault) == environment.rank()) {
     throw NumericalError("injected fault on rank " + std::to_string(environment.rank()) + " (METASC_FAULT_RANK)");
   }
+  auto specs = job.specs;
+  if (job.observation.kinetics && job.observation.kinetics_table) {
+    const auto& direct = *specs.front().kinetics;
+    const auto built = stochastic::build_kinetics_table(environment, direct.table_spec(), job.observation.table_tolerance,
+                                            job.langevin.t_end_ps, true);
+    const auto coupling = std::make_shared<const KineticCoupling>(direct.with_table(built.table));
+    for (auto& spec : specs) spec.kinetics = coupling;
+  }
   CompletedBlocks completed;
   auto last_checkpoint = std::chrono::steady_clock::now();
   std::vector<PulseOutcome> outcomes;
   for (std::size_t p = 0; p < job.pulses.size(); ++p) {
     // Every pulse sees the same noise (common random numbers): differences
     // between pulses are the pulses', not the sampling's.
-    EnsembleRunner runner(job.specs[p], job.force,
-                          drive_table(job.pulses[p].pulse, job.langevin.dt_ps, job.specs[p].steps));
+    EnsembleRunner runner(specs[p], job.force,
+                          physics::drive_table(job.pulses[p].pulse, job.langevin.dt_ps, job.specs[p].steps));
     std::vector<BlockResult> local;
     for (std::int64_t k = 0; k < rounds; ++k) {
       if (k < blocks.local_count()) {
@@ -231,7 +268,7 @@ std::vector<PulseOutcome> run_ensembles(const Environment& environment, const En
       }
     }
     auto results = collect(environment, local, runner.output_times());
-    outcomes.push_back(environment.is_root() ? reduce(std::move(results), job.specs[p], job.observation.transient_ps)
+    outcomes.push_back(environment.is_root() ? reduce(std::move(results), specs[p], job.observation.transient_ps)
                                              : PulseOutcome{});
   }
   progress.finish();

@@ -1,5 +1,6 @@
 #include "metasc/ensemble/output.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -35,6 +36,21 @@ void write_survival(H5Writer& writer, const std::string& group, const stats::Sur
   writer.dataset(group + "/standard_error", curve.standard_error, "1");
 }
 
+/// Survival, its pointwise 95% Greenwood band and each cause's incidence, on one time grid.
+void write_lifetimes(H5Writer& writer, const std::string& group, const stochastic::LifetimeSummary& summary) {
+  write_survival(writer, group, summary.survival);
+  std::vector<double> low, high;
+  for (std::size_t i = 0; i < summary.survival.survival.size(); ++i) {
+    const double band = 1.959963984540054 * summary.survival.standard_error[i];
+    low.push_back(std::max(0.0, summary.survival.survival[i] - band));
+    high.push_back(std::min(1.0, summary.survival.survival[i] + band));
+  }
+  writer.dataset(group + "/survival_ci_low", low, "1");
+  writer.dataset(group + "/survival_ci_high", high, "1");
+  writer.dataset(group + "/incidence_escape", summary.incidence.incidence[0], "1");
+  writer.dataset(group + "/incidence_collapse", summary.incidence.incidence[1], "1");
+}
+
 }  // namespace
 
 void write_ensemble(H5Writer& writer, const EnsembleJob& job, const std::vector<PulseOutcome>& outcomes) {
@@ -57,6 +73,10 @@ void write_ensemble(H5Writer& writer, const EnsembleJob& job, const std::vector<
                                                       : o.results.tau_MS_ps;
                  }),
                  "ps after the trapping check until 2 Delta <= Omega_max; inf censored; NaN without kinetics");
+  writer.dataset("/ensemble/lifetime_ps", per_pulse<double>(outcomes, [](auto& o) { return o.lifetimes.lifetime_ps; }),
+                 "ps after the trapping check until escape or 2 Delta <= Omega_max; NaN not trapped, inf censored");
+  writer.dataset("/ensemble/lifetime_cause", per_pulse<std::uint8_t>(outcomes, [](auto& o) { return o.lifetimes.cause; }),
+                 "0 censored or not trapped, 1 phonon escape, 2 kinetic collapse");
   std::vector<std::int32_t> pulse_index;
   for (std::size_t p = 0; p < pulses; ++p) pulse_index.insert(pulse_index.end(), outcomes[p].results.trapped.size(), static_cast<std::int32_t>(p));
   writer.dataset("/ensemble/pulse_index", pulse_index, "index into /pulses");
@@ -79,9 +99,12 @@ void write_ensemble(H5Writer& writer, const EnsembleJob& job, const std::vector<
   const std::vector<std::size_t> sample_grid{pulses, static_cast<std::size_t>(spec.samples), times};
   writer.dataset("/ensemble/samples/Q", per_pulse<double>(outcomes, [](auto& o) { return o.results.Q_samples; }), "oscillator length", sample_grid);
   writer.dataset("/ensemble/samples/P_per_ps", per_pulse<double>(outcomes, [](auto& o) { return o.results.P_samples; }), "1/ps", sample_grid);
+  if (job.specs.front().kinetics) {
+    writer.dataset("/ensemble/samples/n", per_pulse<double>(outcomes, [](auto& o) { return o.results.density_samples; }), "quasi-particles per site", sample_grid);
+  }
 
   std::vector<double> amplitude, check_time, p_trap, p_low, p_high, rate, rate_low, rate_high, escapes, at_risk,
-      median, mean, tau_median, tau_collapsed;
+      median, mean, tau_median, tau_collapsed, lifetime_median, lifetime_low, lifetime_high;
   std::string labels;
   for (std::size_t p = 0; p < pulses; ++p) {
     const auto& outcome = outcomes[p];
@@ -100,6 +123,11 @@ void write_ensemble(H5Writer& writer, const EnsembleJob& job, const std::vector<
     median.push_back(escape ? escape->median_ps : nan);
     mean.push_back(escape ? escape->mean_ps : nan);
     if (escape) write_survival(writer, "/stats/survival/pulse_" + std::to_string(p), escape->survival);
+    const auto& lifetime = outcome.lifetime;
+    if (lifetime) write_lifetimes(writer, "/stats/lifetime/pulse_" + std::to_string(p), *lifetime);
+    lifetime_median.push_back(lifetime ? lifetime->median.median_ps : nan);
+    lifetime_low.push_back(lifetime ? lifetime->median.low_ps : nan);
+    lifetime_high.push_back(lifetime ? lifetime->median.high_ps : nan);
     tau_median.push_back(outcome.tau_MS_median_ps);
     tau_collapsed.push_back(static_cast<double>(outcome.tau_MS_observed));
   }
@@ -116,10 +144,15 @@ void write_ensemble(H5Writer& writer, const EnsembleJob& job, const std::vector<
   writer.attribute("/stats", "time_at_risk_ps", at_risk);
   writer.attribute("/stats", "escape_median_ps", median);
   writer.attribute("/stats", "escape_mean_ps", mean);
+  writer.attribute("/stats", "lifetime_median_ps", lifetime_median);
+  writer.attribute("/stats", "lifetime_median_ci_low_ps", lifetime_low);
+  writer.attribute("/stats", "lifetime_median_ci_high_ps", lifetime_high);
   if (job.specs.front().kinetics) {
     writer.attribute("/stats", "tau_MS_median_ps", tau_median);
     writer.attribute("/stats", "tau_MS_observed_count", tau_collapsed);
   }
+  // Empty when the landscape has a metastable well; otherwise why nothing could be trapped.
+  writer.attribute("/stats", "no_well_reason", job.no_well_reason);
   writer.attribute("/stats", "confidence", 0.95);
   writer.attribute("/stats", "transient_ps", job.observation.transient_ps);
 }

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <boost/math/distributions/students_t.hpp>
 #include <cmath>
+#include <limits>
 #include <numeric>
+#include <string>
 
 #include "metasc/error.hpp"
 #include "metasc/format_number.hpp"
@@ -322,6 +324,26 @@ ForwardFluxResult forward_flux(const Environment& environment, const EscapeProbl
   result.rate_per_ps = mean;
   result.low_per_ps = std::max(0.0, mean - t * standard_error);
   result.high_per_ps = mean + t * standard_error;
+  // The verdict from broadcast numbers only: the same on every rank.
+  const double fewest_crossings = *std::min_element(crossings.begin(), crossings.end());
+  if (fewest_crossings < static_cast<double>(settings.flux_crossings)) {
+    result.failure = "a replica left the basin only " + format_number(fewest_crossings) +
+                     " times of escape.ffs_flux_crossings = " + std::to_string(settings.flux_crossings) +
+                     " in the walkers' step budget: raise escape.ffs_walkers or lower escape.ffs_basin_kT";
+  }
+  for (std::size_t s = 0; s < stages && result.failure.empty(); ++s) {
+    for (std::size_t r = 0; r < replicas; ++r) {
+      if (probabilities[r * stages + s] > 0.0) continue;
+      result.failure = "replica " + std::to_string(r) + " had no success of escape.ffs_trials = " +
+                       std::to_string(settings.trials) + " at stage " + std::to_string(s + 1) + " of " +
+                       std::to_string(stages) + ": raise escape.ffs_trials or lower escape.ffs_spacing_kT";
+      break;
+    }
+  }
+  result.converged = result.failure.empty();
+  if (!result.converged) {
+    result.rate_per_ps = result.low_per_ps = result.high_per_ps = std::numeric_limits<double>::quiet_NaN();
+  }
   return result;
 }
 

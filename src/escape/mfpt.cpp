@@ -410,16 +410,31 @@ MfptSolve solve_mfpt(MPI_Comm comm, const EscapeProblem& problem, const PhaseGri
 }
 
 MfptRate mfpt_rate(MPI_Comm comm, const EscapeProblem& problem, const config::MfptParams& settings) {
+  constexpr double nan = std::numeric_limits<double>::quiet_NaN();
   MfptRate rate{};
   rate.coarse = solve_mfpt(comm, problem, phase_grid(problem, 0.5 * settings.resolution, settings.wall_kT), settings);
   rate.fine = solve_mfpt(comm, problem, phase_grid(problem, settings.resolution, settings.wall_kT), settings);
+  rate.rate_per_ps = nan;
   const auto usable = [](const MfptSolve& solve) { return solve.mean_time_ps > 0.0 && std::isfinite(solve.mean_time_ps); };
   if (!usable(rate.coarse) || !usable(rate.fine)) {
-    rate.rate_per_ps = rate.grid_error = std::numeric_limits<double>::quiet_NaN();
+    rate.extrapolated_per_ps = rate.grid_error = nan;
+    rate.failure = "a solve gave no positive mean time (<tau> = " + format_number(rate.coarse.mean_time_ps) +
+                   " ps at r/2, " + format_number(rate.fine.mean_time_ps) +
+                   " ps at r): the grid is too coarse for the damping, raise escape.mfpt_resolution";
     return rate;
   }
-  rate.rate_per_ps = rate.fine.rate_per_ps + (rate.fine.rate_per_ps - rate.coarse.rate_per_ps) / 3.0;
-  rate.grid_error = std::abs(rate.rate_per_ps - rate.fine.rate_per_ps) / rate.rate_per_ps;
+  rate.extrapolated_per_ps = rate.fine.rate_per_ps + (rate.fine.rate_per_ps - rate.coarse.rate_per_ps) / 3.0;
+  rate.grid_error = std::abs((rate.extrapolated_per_ps - rate.fine.rate_per_ps) / rate.extrapolated_per_ps);
+  // Every rank holds the same bits of both solves, so the verdict is the same everywhere.
+  // A step larger than the fine rate itself can extrapolate below zero: no rate at all.
+  rate.converged = rate.extrapolated_per_ps > 0.0 && rate.grid_error <= settings.tolerance;
+  if (rate.converged) {
+    rate.rate_per_ps = rate.extrapolated_per_ps;
+  } else {
+    rate.failure = "the Richardson step " + format_number(100.0 * rate.grid_error, 3) +
+                   "% exceeds escape.mfpt_tolerance = " + format_number(100.0 * settings.tolerance) +
+                   "%: raise escape.mfpt_resolution";
+  }
   return rate;
 }
 

@@ -31,6 +31,7 @@ struct Column {
   std::string unit;
   std::function<double(const DampingOutcome&)> get;
   bool wall_clock = false;
+  bool flag = false;  ///< 0/1: an integer /escape attribute, written only when the method ran
 };
 
 /// f(*result) when the method ran, NaN when it did not.
@@ -59,7 +60,11 @@ const std::vector<Column>& columns() {
        [](const DampingOutcome& o) { return when(o.mfpt, [](auto& m) { return m.coarse.rate_per_ps; }); }},
       {"rate_mfpt_fine_per_ps", "1/ps",
        [](const DampingOutcome& o) { return when(o.mfpt, [](auto& m) { return m.fine.rate_per_ps; }); }},
+      {"rate_mfpt_extrapolated_per_ps", "1/ps",
+       [](const DampingOutcome& o) { return when(o.mfpt, [](auto& m) { return m.extrapolated_per_ps; }); }},
       {"mfpt_grid_error", "1", [](const DampingOutcome& o) { return when(o.mfpt, [](auto& m) { return m.grid_error; }); }},
+      {"mfpt_converged", "1", [](const DampingOutcome& o) { return when(o.mfpt, [](auto& m) { return m.converged; }); },
+       false, true},
       {"mfpt_unknowns", "1",
        [](const DampingOutcome& o) { return when(o.mfpt, [](auto& m) { return m.coarse.unknowns + m.fine.unknowns; }); }},
       {"rate_sampled_per_ps", "1/ps",
@@ -80,6 +85,8 @@ const std::vector<Column>& columns() {
        [](const DampingOutcome& o) { return when(o.forward_flux, [](auto& f) { return f.low_per_ps; }); }},
       {"rate_ffs_ci_high_per_ps", "1/ps",
        [](const DampingOutcome& o) { return when(o.forward_flux, [](auto& f) { return f.high_per_ps; }); }},
+      {"ffs_converged", "1", [](const DampingOutcome& o) { return when(o.forward_flux, [](auto& f) { return f.converged; }); },
+       false, true},
       {"ffs_flux_per_ps", "1/ps", [](const DampingOutcome& o) { return when(o.forward_flux, [](auto& f) { return f.flux_per_ps; }); }},
       {"ffs_trajectory_steps", "1",
        [](const DampingOutcome& o) { return when(o.forward_flux, [](auto& f) { return f.trajectory_steps; }); }},
@@ -114,7 +121,12 @@ void write_escape(io::H5Writer& writer, const EscapeJob& job, const EscapeOutcom
   writer.attribute(group, "temperature_K", job.bath.temperature_K);
   writer.attribute(group, "domain_sites", static_cast<std::int64_t>(job.phonon.domain_sites));
   for (const auto& column : columns()) {
-    writer.attribute(column.wall_clock ? group + "/wall_s" : group, column.name, column.get(outcome.main));
+    const double value = column.get(outcome.main);
+    if (!column.flag) {
+      writer.attribute(column.wall_clock ? group + "/wall_s" : group, column.name, value);
+    } else if (!std::isnan(value)) {
+      writer.attribute(group, column.name, static_cast<std::int64_t>(value));
+    }
   }
   if (outcome.main.forward_flux) {
     const auto& ffs = *outcome.main.forward_flux;
@@ -169,11 +181,13 @@ void print_escape(std::ostream& out, const EscapeJob& job, const EscapeOutcome& 
     const std::string name = line;
     row(name.c_str(), mfpt.rate_per_ps, nan, nan, main.mfpt_wall_s, nan);
     std::snprintf(line, sizeof line,
-                  "    grid study: %.5g (r/2), %.5g (r), extrapolated %.5g (a %.2g%% step)%s; %lld unknowns\n",
-                  mfpt.coarse.rate_per_ps, mfpt.fine.rate_per_ps, mfpt.rate_per_ps, 100.0 * mfpt.grid_error,
-                  !(mfpt.grid_error <= 0.1) ? " - NOT CONVERGED, raise escape.mfpt_resolution" : "",
-                  static_cast<long long>(mfpt.fine.unknowns));
+                  "    grid study: %.5g (r/2, %lld unknowns), %.5g (r, %lld unknowns), extrapolated %.5g (a %.2g%% step,"
+                  " target %.2g%%)\n",
+                  mfpt.coarse.rate_per_ps, static_cast<long long>(mfpt.coarse.unknowns), mfpt.fine.rate_per_ps,
+                  static_cast<long long>(mfpt.fine.unknowns), mfpt.extrapolated_per_ps, 100.0 * mfpt.grid_error,
+                  100.0 * job.settings.mfpt.tolerance);
     out << line;
+    if (!mfpt.converged) out << "    MFPT NOT CONVERGED, rate_mfpt_per_ps = NaN: " << mfpt.failure << "\n";
   }
   if (main.ensemble) {
     const auto& ensemble = *main.ensemble;
@@ -204,6 +218,7 @@ void print_escape(std::ostream& out, const EscapeJob& job, const EscapeOutcome& 
       out << line;
     }
     out << "\n";
+    if (!ffs.converged) out << "    FORWARD FLUX NOT CONVERGED, rate_ffs_per_ps = NaN: " << ffs.failure << "\n";
   }
   if (!outcome.scan.empty()) out << "  damping scan: " << outcome.scan.size() << " values of gamma\n";
 }

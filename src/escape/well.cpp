@@ -7,6 +7,7 @@
 #include "metasc/error.hpp"
 #include "metasc/format_number.hpp"
 #include "metasc/physics/landscape_summary.hpp"
+#include "metasc/stochastic/landscape_table.hpp"
 #include "metasc/units.hpp"
 
 namespace metasc::escape {
@@ -54,12 +55,8 @@ Well bcs_well(const physics::Model& model, double temperature_K, int points, dou
                       physics::class_name(critical.kind) + ", with no metastable well to escape from (T_B = " +
                       format_number(summary.blocking_temperature_K) + " K, see metasc-landscape)");
   }
-  // The table's half on Q >= 0, mirrored: the very numbers metasc-ensemble integrates.
-  const std::size_t zero = summary.Q.size() / 2;
-  stochastic::LandscapeNodes half{.Q_first = 0.0, .Q_step = summary.Q[zero + 1], .potential_meV = {}, .slope_meV = {}};
-  half.potential_meV.assign(summary.potential_meV.begin() + static_cast<std::ptrdiff_t>(zero), summary.potential_meV.end());
-  half.slope_meV.assign(summary.slope_meV.begin() + static_cast<std::ptrdiff_t>(zero), summary.slope_meV.end());
-  const auto table = stochastic::ForceTable::mirrored(half, phonon_energy_meV);
+  // The very numbers metasc-ensemble integrates.
+  const auto table = stochastic::landscape_table(summary, phonon_energy_meV);
   const physics::Landscape landscape(model.band, model.pairing, units::kT_meV(temperature_K));
   return Well{.name = "bcs",
               .potential = [table](double Q) { return table.potential(Q); },

@@ -2,9 +2,9 @@
 
 #include <unistd.h>
 
-#include <algorithm>
 #include <cmath>
-#include <string>
+#include <limits>
+#include <sstream>
 
 #include "metasc/config/ensemble_params.hpp"
 #include "metasc/config/landscape_params.hpp"
@@ -12,43 +12,59 @@
 #include "metasc/config/pulse_params.hpp"
 #include "metasc/error.hpp"
 #include "metasc/format_number.hpp"
+#include "metasc/parallel/decomposition.hpp"
 #include "metasc/parallel/progress.hpp"
+#include "metasc/physics/landscape.hpp"
 #include "metasc/stats/censored_times.hpp"
-#include "metasc/physics/landscape_summary.hpp"
-#include "metasc/stochastic/landscape_force.hpp"
+#include "metasc/stochastic/landscape_table.hpp"
 #include "metasc/units.hpp"
 
 namespace metasc::nucleation {
 
 namespace {
 
-/// Bytes one lattice needs at once, all ranks together: Q, P, the neighbour sums and
-/// the noise per cell, PETSc's global, ghosted and (for the final gather) natural and
-/// root copies of Q, and rank 0's Q_final of every lattice.
-double lattice_bytes(const config::FieldParams& field) {
-  const double cells = static_cast<double>(field.cell_count());
-  return (8.0 * cells + static_cast<double>(field.lattices) * cells) * sizeof(double);
+/// The noise counter holds trajectory ids below 2⁴⁹ (rng.hpp): lattice·M + cell must stay there.
+constexpr double largest_noise_id = 562949953421312.0;  // 2^49
+
+/// Refuses a dt the lattice's highest mode cannot take, naming both keys it depends on.
+void check_lattice_time_step(const NucleationJob& job, double max_curvature_meV) {
+  const double coupling = 2.0 * 2.0 * static_cast<double>(job.field.cells.size()) * job.field.stiffness_meV;
+  const double omega_max = std::sqrt(job.phonon.angular_per_ps / units::hbar_meV_ps * (max_curvature_meV + coupling));
+  const double limit = stochastic::time_step_limit_ps(job.langevin.scheme, omega_max, job.phonon.damping_per_ps);
+  if (job.langevin.dt_ps < limit) return;
+  std::ostringstream message;
+  message.precision(6);
+  message << "langevin.dt_ps must be < " << limit << " ps for the lattice's highest mode (omega_max^2 = (omega/hbar)"
+          << "(max V'' + 4 d field.stiffness_meV) with max V'' = " << max_curvature_meV << " meV, d = "
+          << job.field.cells.size() << ", kappa = " << job.field.stiffness_meV << " meV: omega_max = " << omega_max
+          << " rad/ps; got " << job.langevin.dt_ps << ")";
+  throw ConfigError(message.str());
 }
 
-/// The machine's physical memory [bytes]: a lattice beyond it can only swap.
+/// Physical memory the machine has [bytes]; +inf when the system does not say.
 double physical_memory_bytes() {
-  return static_cast<double>(sysconf(_SC_PHYS_PAGES)) * static_cast<double>(sysconf(_SC_PAGE_SIZE));
+  const long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+  return pages > 0 && page > 0 ? static_cast<double>(pages) * static_cast<double>(page)
+                               : std::numeric_limits<double>::infinity();
 }
-
-stochastic::Oscillator oscillator_of(const NucleationJob& job) {
-  return {.angular_per_ps = job.phonon.angular_per_ps,
-          .damping_per_ps = job.phonon.damping_per_ps,
-          .kT_meV = job.bath.kT_meV,
-          .domain_sites = static_cast<double>(job.phonon.domain_sites)};
-}
-
-LatticeShape shape_of(const config::FieldParams& field) { return {field.cells, field.stiffness_meV}; }
 
 }  // namespace
 
 double NucleationJob::uniform_barrier_meV() const {
-  return static_cast<double>(field.cell_count()) * static_cast<double>(phonon.domain_sites) *
+  const auto& critical = landscape.critical;
+  return static_cast<double>(cells_per_lattice()) * static_cast<double>(phonon.domain_sites) *
          (critical.V_barrier_meV - critical.V_metastable_meV);
+}
+
+double NucleationJob::bytes_needed() const {
+  const double cells = static_cast<double>(field.cells_per_lattice());
+  const double lattices = static_cast<double>(field.lattices);
+  const double outputs = static_cast<double>(spec.steps / spec.output_stride + 1);
+  // Q, P, neighbour sums, noise and Q_final of the lattice being run; gathered on
+  // rank 0: Q_final (twice: local and global), f_SC counts and first times of every lattice.
+  const double working = 5.0 * sizeof(double) * cells;
+  const double gathered = lattices * (2.0 * sizeof(double) * cells + 2.0 * sizeof(std::int32_t) * outputs + 16.0);
+  return working + gathered;
 }
 
 NucleationJob NucleationJob::from(const config::Config& config) {
@@ -57,135 +73,143 @@ NucleationJob NucleationJob::from(const config::Config& config) {
   const auto langevin = config::LangevinParams::from(config);
   const auto field = config::FieldParams::from(config);
   const auto observation = config::EnsembleParams::from(config);
-  const auto pulses = config::PulseParams::from(config).pulses(phonon.angular_per_ps);
+  if (field.saddle) {
+    throw ConfigError("field.saddle = true: the critical-droplet search is not available in this version "
+                      "(allowed: false)");
+  }
   if (!(bath.kT_meV > 0.0)) {
-    throw ConfigError("bath.temperature_K must be > 0 for thermal nucleation (got '" +
-                      format_number(bath.temperature_K) + "')");
+    throw ConfigError("bath.temperature_K must be > 0 for thermal nucleation (got " + format_number(bath.temperature_K) +
+                      ")");
   }
-  if (pulses.size() != 1) {
-    throw ConfigError("pulse.amplitude: metasc-nucleation runs one pulse, the [pulse] keys give " +
-                      std::to_string(pulses.size()) + " (a scan of shapes x amplitudes)");
-  }
-  const double needed = lattice_bytes(field), available = physical_memory_bytes();
-  if (needed > available) {
-    throw ConfigError("field.cells: the lattice (" + std::to_string(field.cell_count()) + " cells x " +
-                      std::to_string(field.lattices) + " field.lattices) needs " + format_number(needed) +
-                      " bytes, more than the " + format_number(available) + " bytes of physical memory");
+  const double cells = static_cast<double>(field.cells_per_lattice());
+  if (cells * static_cast<double>(field.lattices) > largest_noise_id) {
+    throw ConfigError("field.cells x field.lattices = " + format_number(cells * static_cast<double>(field.lattices)) +
+                      " cells in all exceeds the noise counter's 2^49");
   }
   const auto model = config::build_model(phonon, config::ElectronParams::from(config));
-  const auto landscape =
-      physics::summarize_landscape(model, bath.temperature_K, config::LandscapeParams::from(config).points, {});
-  const auto& critical = landscape.critical;
+  auto landscape = physics::summarize_landscape(model, bath.temperature_K, config::LandscapeParams::from(config).points, {});
+  const auto critical = landscape.critical;
   if (std::isnan(critical.Q_barrier)) {
     throw ConfigError("bath.temperature_K = " + format_number(bath.temperature_K) + ": the landscape is " +
-                      physics::class_name(critical.kind) +
-                      ", with no metastable well to nucleate from (T below T_B = " +
+                      physics::class_name(critical.kind) + ", with no metastable well to nucleate from (T below T_B = " +
                       format_number(landscape.blocking_temperature_K) + " K, see metasc-landscape)");
   }
-  auto force = stochastic::landscape_force(landscape, phonon.energy_meV);
-  // V''(Q_MS) by a central difference of the integrated force, over a hundredth of the well.
-  const double h = 1e-2 * (critical.Q_metastable - critical.Q_barrier);
-  const double curvature =
-      (force.slope(critical.Q_metastable + h) - force.slope(critical.Q_metastable - h)) / (2.0 * h);
+  auto force = stochastic::landscape_table(landscape, phonon.energy_meV);
   const double sites = static_cast<double>(phonon.domain_sites);
-  NucleationJob job{phonon,
-                    bath,
-                    langevin,
-                    field,
-                    critical,
-                    curvature,
-                    critical.V_barrier_meV - observation.margin_kT * bath.kT_meV / sites,
-                    std::move(force),
-                    pulses.front().pulse,
-                    observation.transient_ps,
-                    static_cast<std::uint64_t>(std::max(1.0, std::round(observation.output_interval_ps / langevin.dt_ps)))};
-  if (!(job.transient_ps < langevin.t_end_ps)) {
-    throw ConfigError("escape.transient_ps must be below langevin.t_end_ps = " + format_number(langevin.t_end_ps) +
-                      " (got '" + format_number(job.transient_ps) + "')");
+
+  std::vector<double> drive;
+  std::uint64_t risk_step = 0;
+  const std::uint64_t steps = langevin.step_count();
+  if (field.start == config::FieldStart::pulse) {
+    const auto pulses = config::PulseParams::from(config).pulses(phonon.angular_per_ps);
+    if (pulses.size() != 1) {
+      throw ConfigError("pulse.shape x pulse.amplitude lists " + std::to_string(pulses.size()) +
+                        " pulses; field.start = pulse takes exactly one");
+    }
+    const double check_ps = pulses.front().pulse.end_time_ps() + observation.settle_ps;
+    risk_step = static_cast<std::uint64_t>(std::ceil(check_ps / langevin.dt_ps));
+    if (risk_step >= steps) {
+      throw ConfigError("langevin.t_end_ps = " + format_number(langevin.t_end_ps) +
+                        " ends before the first-nucleation clock starts at " + format_number(check_ps) +
+                        " ps (end of the pulse + ensemble.settle_ps)");
+    }
+    drive = physics::drive_table(pulses.front().pulse, langevin.dt_ps, steps);
   }
-  if (langevin.step_count() < 1) {
-    throw ConfigError("langevin.t_end_ps must span at least one step of langevin.dt_ps = " +
-                      format_number(langevin.dt_ps) + " (got '" + format_number(langevin.t_end_ps) + "')");
+  const bool metastable_start = field.start == config::FieldStart::metastable;
+  // The thermal start's width: the curvature of the well each cell starts in.
+  const double start_curvature = metastable_start
+                                     ? physics::Landscape(model.band, model.pairing, bath.kT_meV).curvature(critical.Q_metastable)
+                                                  : (critical.curvature_origin_meV > 0.0 ? critical.curvature_origin_meV
+                                                                                         : phonon.energy_meV);
+  const auto stride =
+      static_cast<std::uint64_t>(std::max(1.0, std::round(observation.output_interval_ps / langevin.dt_ps)));
+  NucleationJob job{
+      .phonon = phonon,
+      .bath = bath,
+      .langevin = langevin,
+      .field = field,
+      .transient_ps = observation.transient_ps,
+      .landscape = std::move(landscape),
+      .force = force,
+      .spec = {.scheme = langevin.scheme,
+               .oscillator = {.angular_per_ps = phonon.angular_per_ps,
+                              .damping_per_ps = phonon.damping_per_ps,
+                              .kT_meV = bath.kT_meV,
+                              .domain_sites = sites},
+               .dt_ps = langevin.dt_ps,
+               .steps = steps,
+               .seed = langevin.seed,
+               .extents = field.cells,
+               .stiffness_meV = field.stiffness_meV,
+               .risk_step = risk_step,
+               .output_stride = stride,
+               .criteria = {.Q_barrier = critical.Q_barrier,
+                            .barrier_meV = critical.V_barrier_meV,
+                            .relaxed_meV = critical.V_barrier_meV - observation.margin_kT * bath.kT_meV / sites},
+               .initial_Q = metastable_start ? critical.Q_metastable : 0.0,
+               .initial_curvature_meV = start_curvature,
+               .drive_per_ps2 = std::move(drive)}};
+  check_lattice_time_step(job, force.max_curvature_meV());
+  const double needed = job.bytes_needed(), available = physical_memory_bytes();
+  if (needed > 0.5 * available) {
+    throw ConfigError("field.cells = " + config.text("field.cells") + " with field.lattices = " +
+                      std::to_string(field.lattices) + " needs " + format_number(needed, 4) +
+                      " bytes on rank 0, more than half the " + format_number(available, 4) +
+                      " bytes of memory of this node");
   }
-  // The stiffest lattice mode sets the step (ConfigError naming langevin.dt_ps).
-  stochastic::StepMap::make(langevin.scheme, oscillator_of(job), langevin.dt_ps,
-                            job.force.max_curvature_meV() + 4.0 * static_cast<double>(field.cells.size()) *
-                                                                 field.stiffness_meV);
   return job;
 }
 
 NucleationOutcome run_nucleation(const Environment& environment, const NucleationJob& job, bool progress_on) {
-  const auto steps = job.langevin.step_count();
-  const auto lattices = static_cast<std::uint64_t>(job.field.lattices);
-  const auto cells = static_cast<std::uint64_t>(job.field.cell_count());
-  const double dt = job.langevin.dt_ps;
-  const double hbar_over_omega = units::hbar_meV_ps / job.phonon.angular_per_ps;
-  const double Q_B = job.critical.Q_barrier, relaxed = job.relaxed_meV;
-
-  NucleationOutcome outcome;
-  for (std::uint64_t n = 0; n <= steps; n += job.output_stride) outcome.time_ps.push_back(static_cast<double>(n) * dt);
-  const std::size_t samples = outcome.time_ps.size();
-  // The pump once per step, shared by every lattice.
-  std::vector<double> drive(steps);
-  for (std::uint64_t n = 0; n < steps; ++n) drive[n] = job.pulse.acceleration(static_cast<double>(n) * dt);
-
-  Lattice lattice(environment.comm(), shape_of(job.field), job.langevin.scheme, oscillator_of(job), dt, job.force,
-                  job.langevin.seed);
+  const Decomposition lattices(job.field.lattices, environment.size(), environment.rank(),
+                               Decomposition::Layout::contiguous);
+  LatticeRunner runner(job.spec, job.force);
+  const double cells = static_cast<double>(runner.cells());
+  const double steps = static_cast<double>(job.spec.steps);
   Progress progress(progress_on && environment.is_root(), "nucleation", "cell-steps",
-                    static_cast<double>(lattices * cells * steps));
-  std::vector<long long> superconducting(samples);
-  const double start = MPI_Wtime();
-  for (std::uint64_t l = 0; l < lattices; ++l) {
-    lattice.thermal_start(l, job.critical.Q_metastable, job.curvature_metastable_meV);
-    std::uint64_t first_step = steps + 1;  // this rank's first entry into the relaxed normal well
-    std::size_t sample = 0;
-    for (std::uint64_t n = 0;; ++n) {
-      const double* Q = lattice.Q();
-      const double* P = lattice.P();
-      const std::size_t owned = lattice.owned();
-      if (first_step > steps) {
-        // e: the cell's own on-site energy per site, (ħ/ω)P²/2 + V(Q), without the bonds.
-        for (std::size_t i = 0; i < owned; ++i) {
-          if (std::abs(Q[i]) < Q_B && 0.5 * hbar_over_omega * P[i] * P[i] + job.force.potential(Q[i]) < relaxed) {
-            first_step = n;
-            break;
-          }
-        }
-      }
-      if (n % job.output_stride == 0) {
-        long long count = 0;
-        for (std::size_t i = 0; i < owned; ++i) count += std::abs(Q[i]) > Q_B;
-        superconducting[sample++] = count;
-      }
-      if (n == steps) break;
-      lattice.step(n, drive[n]);
-      progress.update(static_cast<double>(l * cells * steps + (n + 1) * cells));
-    }
-    // Integer reductions only: counts and the earliest step.
-    MPI_Allreduce(MPI_IN_PLACE, superconducting.data(), static_cast<int>(samples), MPI_LONG_LONG, MPI_SUM,
-                  environment.comm());
-    unsigned long long earliest = first_step;
-    MPI_Allreduce(MPI_IN_PLACE, &earliest, 1, MPI_UNSIGNED_LONG_LONG, MPI_MIN, environment.comm());
-    for (std::size_t s = 0; s < samples; ++s) {
-      outcome.f_SC.push_back(static_cast<double>(superconducting[s]) / static_cast<double>(cells));
-    }
-    outcome.first_time_ps.push_back(earliest <= steps ? static_cast<double>(earliest) * dt
-                                                      : std::numeric_limits<double>::infinity());
-    const auto Q_final = lattice.gather_Q();
-    outcome.Q_final.insert(outcome.Q_final.end(), Q_final.begin(), Q_final.end());
+                    static_cast<double>(lattices.local_count()) * cells * steps);
+  std::vector<double> first_times, Q_final;
+  std::vector<std::int32_t> superconducting;
+  for (std::int64_t k = 0; k < lattices.local_count(); ++k) {
+    const double before = static_cast<double>(k) * cells * steps;
+    const auto result = runner.run(static_cast<std::uint64_t>(lattices.global_index(k)), [&](std::uint64_t n) {
+      progress.update(before + cells * static_cast<double>(n));
+    });
+    first_times.push_back(result.first_time_ps);
+    Q_final.insert(Q_final.end(), result.Q_final.begin(), result.Q_final.end());
+    superconducting.insert(superconducting.end(), result.superconducting_cells.begin(),
+                           result.superconducting_cells.end());
+    progress.update(static_cast<double>(k + 1) * cells * steps);
   }
-  outcome.cell_steps_per_s = static_cast<double>(lattices * cells * steps) / (MPI_Wtime() - start);
   progress.finish();
 
-  // Every lattice is at risk with all M cells from the transient t0 until its first nucleation or t_end.
-  const double end_ps = static_cast<double>(steps) * dt;
-  auto exposure = stats::exposure(stats::censored_times(outcome.first_time_ps, 0.0, end_ps), job.transient_ps);
-  exposure.time_at_risk_ps *= static_cast<double>(cells);
-  outcome.nucleated = exposure.escapes;
-  // Every lattice nucleated within t0: nothing was at risk, there is no rate to give.
-  const double unknown = std::numeric_limits<double>::quiet_NaN();
-  outcome.rate_per_cell = exposure.time_at_risk_ps > 0.0 ? stats::censored_rate(exposure)
-                                                          : stats::RateEstimate{unknown, unknown, unknown};
+  NucleationOutcome outcome;
+  outcome.first_time_ps = lattices.gather(environment, first_times);
+  outcome.Q_final = gather_in_rank_order(environment, Q_final);
+  // Counts per (lattice, output time) are integers: summed exactly, in any order.
+  const std::size_t outputs = runner.output_times();
+  std::vector<std::int64_t> local_counts(outputs, 0), counts(outputs, 0);
+  for (std::size_t i = 0; i < superconducting.size(); ++i) local_counts[i % outputs] += superconducting[i];
+  MPI_Reduce(local_counts.data(), counts.data(), static_cast<int>(outputs), MPI_INT64_T, MPI_SUM, 0,
+             environment.comm());
+  outcome.cell_steps = static_cast<double>(job.field.lattices) * cells * steps;
+  if (!environment.is_root()) return outcome;
+
+  const double all_cells = cells * static_cast<double>(job.field.lattices);
+  for (std::size_t i = 0; i < outputs; ++i) {
+    outcome.time_ps.push_back(static_cast<double>(i * job.spec.output_stride) * job.spec.dt_ps);
+    outcome.superconducting_fraction.push_back(static_cast<double>(counts[i]) / all_cells);
+  }
+  const double at_risk_ps = static_cast<double>(job.spec.steps - job.spec.risk_step) * job.spec.dt_ps;
+  const auto observations = stats::censored_times(outcome.first_time_ps, 0.0, at_risk_ps);
+  outcome.exposure = stats::exposure(observations, job.transient_ps);
+  if (outcome.exposure.time_at_risk_ps > 0.0) {
+    const auto lattice_rate = stats::censored_rate(outcome.exposure);
+    // The first nucleation among M cells: the lattice rate is M j.
+    outcome.rate_per_cell = stats::RateEstimate{.rate_per_ps = lattice_rate.rate_per_ps / cells,
+                                                .low_per_ps = lattice_rate.low_per_ps / cells,
+                                                .high_per_ps = lattice_rate.high_per_ps / cells};
+  }
   return outcome;
 }
 

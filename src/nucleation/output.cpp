@@ -1,42 +1,65 @@
 #include "metasc/nucleation/output.hpp"
 
-#include <cstddef>
+#include <cmath>
+#include <limits>
+#include <ostream>
 
 #include "metasc/format_number.hpp"
 
 namespace metasc::nucleation {
 
+namespace {
+
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+
+}  // namespace
+
 void write_nucleation(io::H5Writer& writer, const NucleationJob& job, const NucleationOutcome& outcome) {
-  const auto lattices = static_cast<std::size_t>(job.field.lattices);
-  writer.dataset("/nucleation/time_ps", outcome.time_ps, "ps");
-  writer.dataset("/nucleation/f_SC", outcome.f_SC, "1", {lattices, outcome.time_ps.size()});
-  writer.dataset("/nucleation/first_time_ps", outcome.first_time_ps, "ps");
-  std::vector<std::size_t> shape{lattices};
-  for (const auto length : job.field.cells) shape.push_back(static_cast<std::size_t>(length));
-  writer.dataset("/nucleation/Q_final", outcome.Q_final, "oscillator lengths", shape);
-  writer.attribute("/nucleation", "rate_per_cell_per_ps", outcome.rate_per_cell.rate_per_ps);
-  writer.attribute("/nucleation", "rate_per_cell_per_ps_ci_low", outcome.rate_per_cell.low_per_ps);
-  writer.attribute("/nucleation", "rate_per_cell_per_ps_ci_high", outcome.rate_per_cell.high_per_ps);
-  writer.attribute("/nucleation", "nucleated_lattices", static_cast<std::int64_t>(outcome.nucleated));
-  writer.attribute("/nucleation", "uniform_barrier_meV", job.uniform_barrier_meV());
-  writer.attribute("/nucleation", "Q_barrier", job.critical.Q_barrier);
-  writer.attribute("/nucleation", "Q_metastable", job.critical.Q_metastable);
+  const std::string group = "/nucleation";
+  writer.dataset(group + "/time_ps", outcome.time_ps, "ps");
+  writer.dataset(group + "/f_SC", outcome.superconducting_fraction, "1");
+  writer.dataset(group + "/first_time_ps", outcome.first_time_ps, "ps");
+  std::vector<std::size_t> shape{static_cast<std::size_t>(job.field.lattices)};
+  for (const auto extent : job.field.cells) shape.push_back(static_cast<std::size_t>(extent));
+  writer.dataset(group + "/Q_final", outcome.Q_final, "l0", shape);
+  const auto& rate = outcome.rate_per_cell;
+  writer.attribute(group, "rate_per_cell_per_ps", rate ? rate->rate_per_ps : nan);
+  writer.attribute(group, "rate_per_cell_per_ps_ci_low", rate ? rate->low_per_ps : nan);
+  writer.attribute(group, "rate_per_cell_per_ps_ci_high", rate ? rate->high_per_ps : nan);
+  writer.attribute(group, "nucleations", static_cast<std::int64_t>(outcome.exposure.escapes));
+  writer.attribute(group, "time_at_risk_ps", outcome.exposure.time_at_risk_ps);
+  // first_time_ps counts from here (0, or the end of the pulse + ensemble.settle_ps).
+  writer.attribute(group, "risk_start_ps", static_cast<double>(job.spec.risk_step) * job.spec.dt_ps);
+  writer.attribute(group, "uniform_barrier_meV", job.uniform_barrier_meV());
+  // The critical-droplet search is not part of this version (field.saddle = true is refused).
+  writer.attribute(group, "saddle_energy_meV", nan);
+  writer.attribute(group, "cells_per_lattice", static_cast<std::int64_t>(job.cells_per_lattice()));
+  writer.attribute(group, "stiffness_meV", job.field.stiffness_meV);
+  const auto& critical = job.landscape.critical;
+  writer.attribute("/landscape", "Q_barrier", critical.Q_barrier);
+  writer.attribute("/landscape", "Q_metastable", critical.Q_metastable);
+  writer.attribute("/landscape", "V_barrier_meV", critical.V_barrier_meV);
+  writer.attribute("/landscape", "V_metastable_meV", critical.V_metastable_meV);
 }
 
 void print_nucleation(std::ostream& out, const NucleationJob& job, const NucleationOutcome& outcome) {
-  out << "metasc-nucleation: " << job.field.lattices << " lattice(s) of " << job.field.cell_count()
-      << " cells, kappa = " << format_number(job.field.stiffness_meV) << " meV\n"
-      << "  uniform barrier M N_s dV = " << format_number(job.uniform_barrier_meV()) << " meV\n"
-      << "  nucleated lattices: " << outcome.nucleated << " of " << job.field.lattices << "\n"
-      << "  rate per cell j = " << format_number(outcome.rate_per_cell.rate_per_ps) << " /ps  (95%: "
-      << format_number(outcome.rate_per_cell.low_per_ps) << " .. " << format_number(outcome.rate_per_cell.high_per_ps)
-      << ")\n"
-      << "  mean f_SC at t_end: ";
-  const std::size_t samples = outcome.time_ps.size();
-  double sum = 0.0;  // in lattice order, on rank 0 only
-  for (std::size_t l = 0; l < static_cast<std::size_t>(job.field.lattices); ++l) sum += outcome.f_SC[(l + 1) * samples - 1];
-  out << format_number(sum / static_cast<double>(job.field.lattices)) << "\n"
-      << "  speed: " << format_number(outcome.cell_steps_per_s) << " cell-steps/s\n";
+  const auto& critical = job.landscape.critical;
+  out << "metasc-nucleation: " << job.field.lattices << " lattice(s) of " << job.cells_per_lattice() << " cells ("
+      << job.field.cells.size() << "-D), kappa = " << format_number(job.field.stiffness_meV) << " meV, N_s = "
+      << job.phonon.domain_sites << ", T = " << format_number(job.bath.temperature_K) << " K\n";
+  out << "  well: Q_B = " << format_number(critical.Q_barrier) << ", Q_MS = " << format_number(critical.Q_metastable)
+      << ", uniform barrier M N_s dV = " << format_number(job.uniform_barrier_meV()) << " meV\n";
+  if (!outcome.superconducting_fraction.empty()) {
+    out << "  f_SC: " << format_number(outcome.superconducting_fraction.front()) << " at t = 0, "
+        << format_number(outcome.superconducting_fraction.back()) << " at t = "
+        << format_number(outcome.time_ps.back()) << " ps\n";
+  }
+  out << "  first nucleations: " << outcome.exposure.escapes << " of " << outcome.first_time_ps.size()
+      << " lattices, time at risk " << format_number(outcome.exposure.time_at_risk_ps) << " ps\n";
+  if (const auto& rate = outcome.rate_per_cell) {
+    out << "  rate per cell j = " << format_number(rate->rate_per_ps) << " /ps  (95%: "
+        << format_number(rate->low_per_ps) << " .. " << format_number(rate->high_per_ps) << ")\n";
+  }
 }
 
 }  // namespace metasc::nucleation

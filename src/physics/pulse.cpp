@@ -245,4 +245,12 @@ double Pulse::intensity(double t_ps) const {
   }
 }
 
+std::vector<double> drive_table(const Pulse& pulse, double dt_ps, std::uint64_t steps) {
+  // After the pulse is over the drive is below 1e-6 of its peak: the table stops there.
+  const auto last = std::min<std::uint64_t>(steps, static_cast<std::uint64_t>(std::ceil(pulse.end_time_ps() / dt_ps)));
+  std::vector<double> drive(last + 1);
+  for (std::uint64_t n = 0; n <= last; ++n) drive[n] = pulse.acceleration(static_cast<double>(n) * dt_ps);
+  return drive;
+}
+
 }  // namespace metasc::physics

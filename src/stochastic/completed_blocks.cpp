@@ -72,6 +72,7 @@ std::vector<double> serialize(const CompletedBlocks& blocks) {
     append(out, block.tau_MS_ps);
     append(out, block.gap_moments);
     append(out, block.density_moments);
+    append(out, block.density_samples);
   }
   return out;
 }
@@ -95,6 +96,7 @@ CompletedBlocks deserialize(const std::vector<double>& records) {
     block.tau_MS_ps = cursor.take<double>(kinetics ? count : 0);
     block.gap_moments = cursor.moments(kinetics ? times : 0);
     block.density_moments = cursor.moments(kinetics ? times : 0);
+    block.density_samples = cursor.take<double>(kinetics ? sampled * times : 0);
     blocks.emplace(key, std::move(block));
   }
   return blocks;

@@ -19,6 +19,7 @@ EnsembleRunner::EnsembleRunner(const EnsembleSpec& spec, ForceTable force, std::
     const double bare = spec_.kinetics->pairing().bare_meV;
     initial_density_ = spec_.kinetics->equilibrium_density(bare);
     initial_state_ = spec_.kinetics->state(initial_density_, bare);
+    if (spec_.kinetics->table()) table_kinetics_ = TableKinetics(spec_.kinetics->table(), spec_.kinetics->interval_ps());
   }
 }
 
@@ -37,6 +38,7 @@ void EnsembleRunner::initialise(std::uint64_t first_trajectory, std::size_t coun
     pairing_sum_.assign(count, 0.0);
     kinetic_state_.assign(count, initial_state_);
     gap_squared_.assign(count, initial_state_.gap_meV * initial_state_.gap_meV);
+    if (spec_.kinetics->table()) table_kinetics_.start(count, initial_state_, spec_.kinetics->pairing().bare_meV);
   }
   momentum_.resize(count);
   energy_.resize(count);
@@ -93,6 +95,7 @@ void EnsembleRunner::observe_moments(BlockResult& result, std::size_t output_ind
     if (id < spec_.samples) {
       const std::size_t row = (id - first_trajectory) * output_times() + output_index;
       result.Q_samples[row] = Q_[i];
+      if (spec_.kinetics) result.density_samples[row] = density_[i];
       result.P_samples[row] = momentum;
     }
   }
@@ -103,8 +106,13 @@ void EnsembleRunner::advance_kinetics(BlockResult& result, std::size_t count, st
   const double per_interval = 1.0 / static_cast<double>(spec_.kinetics_stride);
   const double edge = kinetics.avalanche_edge_meV();
   const double since_check = static_cast<double>(step > spec_.check_step ? step - spec_.check_step : 0) * spec_.dt_ps;
+  for (std::size_t i = 0; i < count; ++i) pairing_sum_[i] *= per_interval;
+  if (kinetics.table()) {
+    table_kinetics_.advance(count, density_.data(), pairing_sum_.data(), kinetic_state_.data());
+  } else {
+    for (std::size_t i = 0; i < count; ++i) kinetics.advance(density_[i], pairing_sum_[i], kinetic_state_[i]);
+  }
   for (std::size_t i = 0; i < count; ++i) {
-    kinetics.advance(density_[i], pairing_sum_[i] * per_interval, kinetic_state_[i]);
     pairing_sum_[i] = 0.0;
     gap_squared_[i] = kinetic_state_[i].gap_meV * kinetic_state_[i].gap_meV;
     const bool collapsed = 2.0 * kinetic_state_[i].gap_meV <= edge;
@@ -128,6 +136,7 @@ BlockResult EnsembleRunner::run_block(std::uint64_t first_trajectory, std::size_
     result.tau_MS_ps.assign(count, censored);
     result.gap_moments.resize(output_times());
     result.density_moments.resize(output_times());
+    result.density_samples.resize(sampled * output_times());
   }
 
   initialise(first_trajectory, count);
@@ -145,8 +154,12 @@ BlockResult EnsembleRunner::run_block(std::uint64_t first_trajectory, std::size_
     }
     const std::uint64_t now = step + 1;
     if (spec_.kinetics) {
-      const physics::PairingModel& pairing = spec_.kinetics->pairing();
-      for (std::size_t i = 0; i < count; ++i) pairing_sum_[i] += pairing.pairing(Q_[i]);
+      // A copy and unaliased pointers, so that the loop vectorises.
+      const physics::PairingModel pairing = spec_.kinetics->pairing();
+      double* __restrict pairing_sum = pairing_sum_.data();
+      const double* __restrict Q = Q_.data();
+#pragma omp simd
+      for (std::size_t i = 0; i < count; ++i) pairing_sum[i] += pairing.pairing(Q[i]);
       if (now % spec_.kinetics_stride == 0) advance_kinetics(result, count, now);
     }
     if (now >= spec_.check_step && (now == spec_.check_step || any_trapped)) {

@@ -55,6 +55,8 @@ EnsembleResults collect(const Environment& environment, const std::vector<BlockR
   results.Q_samples = gather_in_rank_order(environment, concatenate<double>(local_blocks, &BlockResult::Q_samples));
   results.P_samples = gather_in_rank_order(environment, concatenate<double>(local_blocks, &BlockResult::P_samples));
   results.tau_MS_ps = gather_in_rank_order(environment, concatenate<double>(local_blocks, &BlockResult::tau_MS_ps));
+  results.density_samples =
+      gather_in_rank_order(environment, concatenate<double>(local_blocks, &BlockResult::density_samples));
   const auto Q_packed = gather_in_rank_order(environment, pack_moments(local_blocks, &BlockResult::Q_moments));
   const auto P_packed = gather_in_rank_order(environment, pack_moments(local_blocks, &BlockResult::P_moments));
   const auto gap_packed = gather_in_rank_order(environment, pack_moments(local_blocks, &BlockResult::gap_moments));

@@ -23,6 +23,24 @@ double KineticCoupling::equilibrium_density(double pairing_meV) const {
   return physics::driven_density(band_, pairing_meV, kT_);
 }
 
+KineticCoupling KineticCoupling::with_table(std::shared_ptr<const physics::KineticsTable> table) const {
+  KineticCoupling coupling = *this;
+  coupling.table_ = std::move(table);
+  return coupling;
+}
+
+physics::KineticsTableSpec KineticCoupling::table_spec() const {
+  const double highest = pairing_.saturated_pairing();
+  const double most = 4.0 * band_.dos_per_meV * band_.cutoff_meV;
+  return {.band = band_,
+          .rate = rate_,
+          .kT_meV = kT_,
+          .pairing_low_meV = pairing_.bare_meV,
+          .pairing_high_meV = highest,
+          .density_low = 0.5 * equilibrium_density(highest),
+          .density_high = std::min(1.5 * equilibrium_density(pairing_.bare_meV), 0.5 * most)};
+}
+
 physics::KineticState KineticCoupling::state(double density, double pairing_meV) const {
   return physics::state_from_density(band_, pairing_meV, kT_, density);
 }

@@ -13,7 +13,6 @@ ensemble_bad 1 "langevin.dt_ps" --langevin.dt_ps=0.1
 ensemble_bad 1 "langevin.dt_ps" --langevin.dt_ps=0
 ensemble_bad 1 "langevin.dt_ps" --langevin.dt_ps=-0.001
 ensemble_bad 1 "langevin.t_end_ps" --langevin.t_end_ps=10
-ensemble_bad 1 "bath.temperature_K" --bath.temperature_K=150
 ensemble_bad 1 "langevin.trajectories" --langevin.trajectories=1e12
 ensemble_bad 1 "langevin.trajectories" --langevin.trajectories=0
 ensemble_bad 1 "langevin.seed" --langevin.seed=-1
@@ -37,9 +36,22 @@ ensemble_bad 1 "kinetics.enabled" --kinetics.enabled=maybe
 ensemble_bad 1 "kinetics.back_action" --kinetics.back_action=true
 ensemble_bad 1 "langevin.dt_ps" --kinetics.enabled=true --kinetics.back_action=true
 ensemble_bad 2 "kinetics.back_action" --kinetics.back_action=true
+ensemble_bad 2 "kinetics.solver" --kinetics.enabled=true --kinetics.solver=fast
+ensemble_bad 1 "kinetics.table_tolerance" --kinetics.enabled=true --kinetics.table_tolerance=0
 expect_bad 1 "phonon.g_ratio" metasc-ensemble incomplete.ini
 expect_bad 1 "configuration file" metasc-ensemble ""
 ensemble_bad 2 "langevin.dt_ps" --langevin.dt_ps=0.1
-ensemble_bad 3 "bath.temperature_K" --bath.temperature_K=150
+ensemble_bad 3 "bath.temperature_K" --bath.temperature_K=-5
 ensemble_bad 2 "output.file" --output.file=/proc/metasc/out.h5
+# [scan] axes: a numeric key, a count >= 1, a log axis only over positive values, at most 4096 points.
+ensemble_bad 1 "scan.pulse.shape" --scan.pulse.shape=1:2:2
+ensemble_bad 1 "scan.bath.temprature_K" --scan.bath.temprature_K=100:120:3
+ensemble_bad 1 "scan.bath.temperature_K" --scan.bath.temperature_K=100:120:0
+ensemble_bad 1 "scan.phonon.damping_per_ps" --scan.phonon.damping_per_ps=0:0.4:3:log
+ensemble_bad 1 "scan.pulse.center_ps" --scan.pulse.center_ps=-1:8:3:log
+ensemble_bad 1 "scan.langevin.trajectories" --scan.langevin.trajectories=64:101:3
+ensemble_bad 2 "scan.phonon.damping_per_ps" --scan.bath.temperature_K=100:120:100 --scan.phonon.damping_per_ps=0.1:0.4:50
+ensemble_bad 1 "scan.part" --scan.bath.temperature_K=100:120:3 --scan.part=4/3
+ensemble_bad 2 "scan.part" --scan.bath.temperature_K=100:120:3 --scan.part=1/4
+ensemble_bad 1 "langevin.t_end_ps" --scan.langevin.t_end_ps=10:40:2
 echo "$checked bad-input cases refused correctly"

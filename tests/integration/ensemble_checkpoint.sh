@@ -1,6 +1,7 @@
 # Checkpoint and restart of metasc-ensemble: a run stopped by SIGUSR1 (exit 3)
 # or killed with SIGKILL after a periodic checkpoint resumes, on another number
-# of ranks, to results bitwise identical to an uninterrupted run; a restart
+# of ranks, to results bitwise identical to an uninterrupted run (also with the
+# coupled kinetics); a restart
 # with other physics and an unwritable checkpoint path are refused (exit 2).
 source "$(dirname "$0")/lib/common.bash"
 options=(--output.progress=false --langevin.trajectories=6144 --langevin.t_end_ps=300 --landscape.points=101
@@ -9,19 +10,26 @@ input="$METASC_SOURCE/inputs/k3c60.ini"
 run_mpi 2 "$METASC_BIN/metasc-ensemble" "$input" "${options[@]}" --output.file=full.h5 \
   --checkpoint.file=unused.ckpt.h5 >/dev/null
 
-# SIGUSR1 (what SLURM sends before the time limit): checkpoint, exit 3, resume on 1 rank.
-# The signal goes out once a first periodic checkpoint shows that blocks are
-# being computed (a fixed delay would race the kernel's speed).
-$METASC_MPIEXEC 2 "$METASC_BIN/metasc-ensemble" "$input" "${options[@]}" --output.file=stopped.h5 \
-  --checkpoint.file=signal.ckpt.h5 --checkpoint.interval_s=0.2 >/dev/null 2>signal.err &
-job=$!
-for _ in $(seq 300); do sleep 0.05; [ -s signal.ckpt.h5 ] && break; done
-kill -USR1 "$job"
-status=0
-wait "$job" || status=$?
-[ "$status" -eq 3 ] || fail "a run stopped by SIGUSR1 exited $status, expected 3: $(cat signal.err)"
-[ -s signal.ckpt.h5 ] || fail "no checkpoint after SIGUSR1"
-[ ! -e stopped.h5 ] || fail "a stopped run must not write its results file"
+# stop_by_signal NAME INPUT OPTIONS...: SIGUSR1 (what SLURM sends before the time
+# limit) to a 2-rank run writing NAME.ckpt.h5 and NAME_stopped.h5; it must
+# checkpoint and exit 3. The signal goes out once a first periodic checkpoint
+# shows that blocks are being computed (a fixed delay would race the kernel's speed).
+stop_by_signal() {
+  local name=$1 run_input=$2
+  shift 2
+  $METASC_MPIEXEC 2 "$METASC_BIN/metasc-ensemble" "$run_input" "$@" --output.file=${name}_stopped.h5 \
+    --checkpoint.file=$name.ckpt.h5 --checkpoint.interval_s=0.2 >/dev/null 2>$name.err &
+  local job=$! status=0
+  for _ in $(seq 300); do sleep 0.05; [ -s $name.ckpt.h5 ] && break; done
+  kill -USR1 "$job"
+  wait "$job" || status=$?
+  [ "$status" -eq 3 ] || fail "a run stopped by SIGUSR1 exited $status, expected 3: $(cat $name.err)"
+  [ -s $name.ckpt.h5 ] || fail "no checkpoint after SIGUSR1"
+}
+
+# SIGUSR1: checkpoint, exit 3, resume on 1 rank.
+stop_by_signal signal "$input" "${options[@]}"
+[ ! -e signal_stopped.h5 ] || fail "a stopped run must not write its results file"
 grep -q "resume with --restart" signal.err || fail "the stop message does not say how to resume"
 run_mpi 1 "$METASC_BIN/metasc-ensemble" "$input" "${options[@]}" --output.file=resumed_signal.h5 \
   --checkpoint.file=resumed.ckpt.h5 --restart signal.ckpt.h5 >/dev/null
@@ -39,6 +47,16 @@ wait "$job" || true
 run_mpi 3 "$METASC_BIN/metasc-ensemble" "$input" "${options[@]}" --output.file=resumed_kill.h5 \
   --checkpoint.file=resumed2.ckpt.h5 --restart periodic.ckpt.h5 >/dev/null
 same_h5 full.h5 resumed_kill.h5 /ensemble /stats /pulses || fail "resuming after SIGKILL changed the results"
+
+# With the coupled kinetics (table path, n checkpointed with the blocks): SIGUSR1, resume on 3 ranks.
+coupled=(--output.progress=false --langevin.trajectories=4096 --langevin.t_end_ps=200 --landscape.points=101)
+coupled_input="$METASC_SOURCE/inputs/k3c60_coupled.ini"
+run_mpi 2 "$METASC_BIN/metasc-ensemble" "$coupled_input" "${coupled[@]}" --output.file=coupled_full.h5 \
+  --checkpoint.file=unused_coupled.ckpt.h5 >/dev/null
+stop_by_signal coupled "$coupled_input" "${coupled[@]}"
+run_mpi 3 "$METASC_BIN/metasc-ensemble" "$coupled_input" "${coupled[@]}" --output.file=coupled_resumed.h5 \
+  --checkpoint.file=coupled_resumed.ckpt.h5 --restart coupled.ckpt.h5 >/dev/null
+same_h5 coupled_full.h5 coupled_resumed.h5 /ensemble /stats /pulses || fail "resuming a coupled run changed the results"
 
 # A checkpoint belongs to its configuration; an unwritable checkpoint path is refused before compute.
 status=0

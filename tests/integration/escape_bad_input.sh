@@ -50,6 +50,7 @@ expect_bad 1 escape.methods --escape.methods=theory,guess
 expect_bad 1 escape.margin_kT --escape.margin_kT=50
 expect_bad 1 escape.ffs_basin_kT --escape.ffs_basin_kT=20
 expect_bad 1 escape.ffs_replicas --escape.ffs_replicas=1
+expect_bad 1 escape.mfpt_tolerance --escape.mfpt_tolerance=0
 expect_bad 1 escape.mfpt_resolution --escape.mfpt_resolution=1
 expect_bad 1 escape.mfpt_solver --escape.mfpt_solver=cholesky
 expect_bad 1 escape.damping_scan_per_ps --escape.damping_scan_per_ps=0:10:5:log

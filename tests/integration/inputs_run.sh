@@ -20,7 +20,7 @@ for input in "$METASC_SOURCE"/inputs/*.ini; do
     count=$((count + 1))
   done
 done
-[ "$count" -eq 7 ] || fail "expected 7 input runs (add a physical check below for a new input), got $count"
+[ "$count" -eq 9 ] || fail "expected 9 input runs (add a physical check below for a new input), got $count"
 /usr/bin/python3 - <<'PY' || fail "a shipped input's result disagrees with theory"
 import h5py, numpy as np
 from scipy.stats import chi2
@@ -64,14 +64,29 @@ with h5py.File("k3c60_kinetics_metasc-kinetics.h5") as f:
     U0 = f["kinetics"].attrs["U0_meV"]
     assert abs(U0 * 0.015 * np.arcsinh(hbar_omega / 7.0) - 1) < 1e-9, U0
     checked["k3c60_kinetics"] = f"U0 = {U0:.4f} meV"
-# PHYSICS.md §5: the barrier per site is ~0.93 meV at nu = 0.015 /meV, dE = 25 meV, 100 K;
-# the uniform barrier of the lattice is M N_s times it, and every lattice starts superconducting.
+# PHYSICS.md §3 with §6: every coupled trajectory starts in equilibrium at U0, whose T_c = 20 K
+# is below 100 K: the normal state at lambda = 0, n = 4 nu k_BT [ln 2 - ln(1 + e^{-hbar omega/k_BT})].
+with h5py.File("k3c60_coupled_metasc-ensemble.h5") as f:
+    kT = k_B * 100.0
+    normal = 4 * 0.015 * kT * (np.log(2.0) - np.log1p(np.exp(-hbar_omega / kT)))
+    start = f["ensemble/samples/n"][0, :, 0]
+    assert np.all(np.abs(start / normal - 1) < 1e-12), (start, normal)
+    checked["k3c60_coupled"] = f"n(0) = {start[0]:.6f} = normal-state density at 100 K"
+# PHYSICS.md section 4: above T_B ~ 132 K there is no metastable well, so nothing is trapped (exactly 0).
+with h5py.File("k3c60_scan_metasc-ensemble.h5") as f:
+    scan = f["scan"]
+    temperature = scan["bath.temperature_K"][()]
+    assert np.array_equal(scan["metastable"][()] == 1, temperature < 132), (temperature, scan["metastable"][()])
+    assert np.all(scan["trapping_probability"][()][temperature > 132] == 0)
+    checked["k3c60_scan"] = f"P_trap = 0 at the {np.sum(temperature > 132)} rows above T_B"
+# PHYSICS.md §8: the uniform barrier of a lattice is M N_s dV; the pulsed start is thermal in the normal well.
 with h5py.File("k3c60_nucleation_metasc-nucleation.h5") as f:
-    n = f["nucleation"]
-    per_site = n.attrs["uniform_barrier_meV"] / (32 * 32 * 80)
-    assert abs(per_site / 0.93 - 1) < 0.01, per_site
-    assert np.all(n["f_SC"][:, 0] == 1.0)
-    checked["k3c60_nucleation"] = f"V(Q_B) - V(Q_MS) = {per_site:.4f} meV per site"
+    g, a = f["nucleation"], f["landscape"].attrs
+    cells = g["Q_final"].shape[1] * g["Q_final"].shape[2]
+    uniform = cells * 20 * (a["V_barrier_meV"] - a["V_metastable_meV"])
+    assert abs(g.attrs["uniform_barrier_meV"] / uniform - 1) < 1e-12, (g.attrs["uniform_barrier_meV"], uniform)
+    assert g["f_SC"][0] < 0.05, g["f_SC"][0]  # |Q| > Q_B at the start is a 2.7-sigma tail
+    checked["k3c60_nucleation"] = f"M N_s dV = {uniform:.1f} meV"
 for name, what in checked.items():
     print(f"{name}: {what}")
 PY

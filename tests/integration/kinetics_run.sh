@@ -87,7 +87,8 @@ expect_bad() {
 }
 expect_bad kinetics.mode_couplings_meV --kinetics.mode_couplings_meV=0.3,0.2
 expect_bad bath.temperature_K --bath.temperature_K=0
-expect_bad kinetics.initial_n --kinetics.initial_n=0.01
+# A command-line member replaces the file's initial_U_meV; two on the command line stay an error.
+expect_bad kinetics.initial_n --kinetics.initial_n=0.01 --kinetics.initial_Q=1
 expect_bad "kinetics.continuum_coupling cannot be combined" --kinetics.spectrum_file=bad_table.dat
 grep -v '^continuum_coupling\|^continuum_power' "$input" > table_input.ini
 input=table_input.ini

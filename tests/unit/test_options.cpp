@@ -87,6 +87,28 @@ TEST_CASE("exactly one of a group of keys must be given", "[options]") {
         "phonon.g_meV");
 }
 
+TEST_CASE("a command-line member of an exclusive group replaces the file's member; two at one level are an error",
+          "[options]") {
+  auto registry = small_registry();
+  registry.exclusive({"phonon.g_ratio", "phonon.g_meV"});
+  const std::vector<std::string> group{"phonon.g_ratio", "phonon.g_meV"};
+  const auto path = write_ini("[phonon]\ng_ratio = 0.6\n");
+  const char* argv[] = {"prog", path.c_str(), "--phonon.g_meV=50"};
+  const auto config = load(registry, parse_command_line(registry, 3, argv));
+  CHECK(config.exactly_one_of(group) == "phonon.g_meV");
+  CHECK_FALSE(config.given("phonon.g_ratio"));
+  CHECK(config.resolved_ini().find("g_ratio") == std::string::npos);
+  // Both on the command line, or both in the file: still an error naming both.
+  const char* both_argv[] = {"prog", path.c_str(), "--phonon.g_meV=50", "--phonon.g_ratio=0.5"};
+  CHECK_THROWS_WITH(load(registry, parse_command_line(registry, 4, both_argv)).exactly_one_of(group),
+                    Catch::Contains("got phonon.g_ratio, phonon.g_meV"));
+  const auto both_file = write_ini("[phonon]\ng_ratio = 0.6\ng_meV = 50\n");
+  const char* file_argv[] = {"prog", both_file.c_str(), "--phonon.damping_per_ps=0.3"};
+  CHECK_THROWS_WITH(load(registry, parse_command_line(registry, 3, file_argv)).exactly_one_of(group),
+                    Catch::Contains("got phonon.g_ratio, phonon.g_meV"));
+  std::remove(path.c_str());
+}
+
 TEST_CASE("INI files with inline comments; unknown keys in a file are errors; the command line wins",
           "[options]") {
   const auto registry = small_registry();

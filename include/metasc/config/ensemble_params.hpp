@@ -16,6 +16,8 @@ struct EnsembleParams {
   bool kinetics;              ///< kinetics.enabled: every trajectory drives its own n(t)
   double kinetics_interval_ps;  ///< coupling interval of the kinetics' coarse clock
   bool back_action;           ///< kinetics.back_action: the force uses each trajectory's kinetic gap
+  bool kinetics_table;        ///< kinetics.solver = table (else direct)
+  double table_tolerance;     ///< kinetics.table_tolerance
 
   static EnsembleParams from(const Config& config);
 };

@@ -26,6 +26,7 @@ struct MfptParams {
   double wall_kT;     ///< the domain is the box around {e ≤ V(Q_B) + wall_kT·k_BT/N_s}
   MfptSolver solver;
   double rtol;        ///< relative residual tolerance of gmres
+  double tolerance;   ///< the accuracy target: largest relative Richardson step of a converged rate
 };
 
 /// Forward flux sampling with interfaces in the energy per site.

@@ -1,6 +1,6 @@
 #pragma once
 /// Parameters of the [field] section: the lattice of coherent domains of
-/// metasc-nucleation (PHYSICS.md §8). κ in meV per site per ℓ0².
+/// PHYSICS.md §8 (metasc-nucleation). κ in meV per site per ℓ0².
 #include <cstdint>
 #include <vector>
 
@@ -8,15 +8,24 @@
 
 namespace metasc::config {
 
+/// How every cell of a lattice starts.
+enum class FieldStart {
+  metastable,  ///< at Q_MS with a thermal spread, no pump: the rate of nucleation from the trapped state
+  pulse        ///< in the normal well at Q = 0, then the pump of [pulse] (one pulse) traps it
+};
+
 struct FieldParams {
-  std::vector<std::int64_t> cells;  ///< L_1[, L_2[, L_3]] ≥ 1: d = cells.size() ∈ {1, 2, 3}
+  std::vector<std::int64_t> cells;  ///< L_1[, L_2[, L_3]] ≥ 1 each
   double stiffness_meV;             ///< κ ≥ 0
-  std::int64_t lattices;            ///< independent lattices, run one after another
+  std::int64_t lattices;            ///< independent lattices
+  bool saddle;                      ///< search the critical droplet
+  FieldStart start;
 
-  /// L_1 ⋯ L_d.
-  std::int64_t cell_count() const;
+  /// Cells per lattice, M = Π L_i.
+  std::int64_t cells_per_lattice() const;
 
-  /// Throws ConfigError naming field.cells unless it has 1 to 3 positive integers.
+  /// Throws ConfigError naming field.cells for more than 3 extents or one that
+  /// is not a positive integer.
   static FieldParams from(const Config& config);
 };
 

@@ -55,11 +55,17 @@ class Registry {
   const OptionSpec& spec(const std::string& key) const;
   bool has(const std::string& key) const { return specs_.count(key) != 0; }
   const std::map<std::string, OptionSpec>& all() const { return specs_; }
+  /// Declares keys exactly one of which a configuration gives (e.g. Tc_K, Delta0_meV,
+  /// U0_meV): a member on the command line replaces the file's member.
+  void exclusive(const std::vector<std::string>& keys);
+  /// The other members of `key`'s exclusive group; empty when it has none.
+  std::vector<std::string> rivals(const std::string& key) const;
   /// Every key with unit, default, allowed values and help, grouped by section.
   std::string help_text() const;
 
  private:
   std::map<std::string, OptionSpec> specs_;
+  std::vector<std::vector<std::string>> exclusive_groups_;
 };
 
 /// The registry of every key any metasc program knows: one input file serves all
@@ -79,6 +85,13 @@ class Config {
   std::vector<std::string> texts(const std::string& key) const;  ///< Kind::choice_list
   Grid grid(const std::string& key) const;
 
+  /// Keys K with a scan axis `scan.K = start:stop:count[:log]` (any numeric key),
+  /// in alphabetical order: the order of a scan's axes.
+  std::vector<std::string> scan_axes() const;
+  /// This configuration with `key` set to `value` as if given on the command line
+  /// (replacing the file's member of an exclusive group): one point of a scan.
+  Config with(const std::string& key, double value) const;
+
   /// The key exactly one of which must be given, e.g. {"electrons.Tc_K", ...}.
   std::string exactly_one_of(const std::vector<std::string>& keys) const;
 
@@ -95,6 +108,9 @@ class Config {
   std::map<std::string, std::string> given_;
   std::string source_file_;
 };
+
+/// "scan.bath.temperature_K" → "bath.temperature_K"; empty for any other key.
+std::string scan_axis_target(const std::string& key);
 
 /// Parses and validates one value against its declaration; throws ConfigError
 /// naming the key, the value and what is allowed.

@@ -6,6 +6,7 @@
 #include <functional>
 #include <limits>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "metasc/config/ensemble_params.hpp"
@@ -19,6 +20,7 @@
 #include "metasc/stats/escape_summary.hpp"
 #include "metasc/stochastic/completed_blocks.hpp"
 #include "metasc/stochastic/ensemble_results.hpp"
+#include "metasc/stochastic/lifetimes.hpp"
 
 namespace metasc::ensemble {
 
@@ -31,15 +33,14 @@ struct EnsembleJob {
   stochastic::ForceTable force;
   std::vector<config::PulseEntry> pulses;
   std::vector<stochastic::EnsembleSpec> specs;  ///< one per pulse
+  /// Empty when the landscape has a metastable well; otherwise why not (T ≥ T_B,
+  /// no superconducting solution, distorted): the ensemble still runs, nothing is trapped.
+  std::string no_well_reason;
 
   /// Throws ConfigError naming the key for anything the run cannot do.
   static EnsembleJob from(const config::Config& config);
   std::size_t output_times() const { return static_cast<std::size_t>(specs.front().steps / specs.front().output_stride) + 1; }
 };
-
-/// a(t_n) [1/ps²] for n = 0 … until the pulse is over (env² below 1e-6 of its
-/// peak) or `steps`: the pump, evaluated once for the whole ensemble.
-std::vector<double> drive_table(const physics::Pulse& pulse, double dt_ps, std::uint64_t steps);
 
 /// The reduced statistics of one pulse (rank 0).
 struct PulseOutcome {
@@ -49,6 +50,8 @@ struct PulseOutcome {
   std::optional<stats::EscapeSummary> escape;  ///< absent when nothing was trapped
   double tau_MS_median_ps = std::numeric_limits<double>::quiet_NaN();  ///< Kaplan–Meier, with kinetics
   std::uint64_t tau_MS_observed = 0;  ///< trajectories whose gap collapsed before t_end
+  stochastic::Lifetimes lifetimes;                     ///< per trajectory
+  std::optional<stochastic::LifetimeSummary> lifetime;  ///< absent when nothing was trapped
 };
 
 /// How a run saves its completed blocks and what an earlier run left.

@@ -29,6 +29,7 @@
 /// from the stage's stored states, gathered in global chain order and broadcast.
 /// Nothing depends on which rank runs a chain. Energies meV, times ps.
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "metasc/config/escape_params.hpp"
@@ -38,9 +39,15 @@
 
 namespace metasc::escape {
 
+/// Its own accuracy: every replica reached escape.ffs_flux_crossings in the flux stage and
+/// had at least one success at every stage. Short of that a replica's rate is a count of
+/// zero or a flux from too few crossings, the spread no longer measures the error, and the
+/// rate and its interval are NaN, with the reason.
 struct ForwardFluxResult {
-  double rate_per_ps;                       ///< mean over the replicas
-  double low_per_ps, high_per_ps;           ///< 95% Student-t interval over the replicas (low ≥ 0)
+  double rate_per_ps;                       ///< mean over the replicas; NaN unless converged
+  double low_per_ps, high_per_ps;           ///< 95% Student-t interval over the replicas (low ≥ 0); NaN unless converged
+  bool converged;
+  std::string failure;                      ///< why not (empty when converged)
   std::vector<double> replica_rates_per_ps;
   std::vector<double> interfaces_meV;       ///< λ_0 … λ_n (λ_n = V(Q_B))
   double flux_per_ps;                       ///< Φ_{A,0}, replicas pooled

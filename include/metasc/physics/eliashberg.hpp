@@ -71,6 +71,9 @@ class EliashbergFunction {
 
   const GaussianBand& band() const { return band_; }
 
+  /// The same α²F without its δ-modes: the part a quadrature integrates.
+  EliashbergFunction smooth_part() const { return EliashbergFunction(continuum_, broadened_modes_, band_); }
+
  private:
   double continuum(double energy_meV) const;
 

@@ -21,6 +21,7 @@
 ///   table     env² read from a file, linear interpolation, 0 outside, rescaled to peak 1;
 ///             the carrier phase is referred to the table's peak.
 /// The pump is the same for every trajectory: evaluate acceleration() once per step.
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -107,5 +108,9 @@ class Pulse {
   double start_time_;
   double end_time_;
 };
+
+/// a(t_n) [1/ps²] for n = 0 … until the pulse is over (env² below 1e-6 of its
+/// peak) or `steps`: the pump, evaluated once for the whole ensemble or lattice.
+std::vector<double> drive_table(const Pulse& pulse, double dt_ps, std::uint64_t steps);
 
 }  // namespace metasc::physics

@@ -15,6 +15,7 @@
 #include "metasc/stochastic/force_table.hpp"
 #include "metasc/stochastic/integrator.hpp"
 #include "metasc/stochastic/kinetic_coupling.hpp"
+#include "metasc/stochastic/table_kinetics.hpp"
 
 namespace metasc::stochastic {
 
@@ -60,6 +61,7 @@ struct BlockResult {
   std::vector<double> tau_MS_ps;  ///< after the check time, when 2Δ first ≤ Ω_max; 0 if already; +inf if never
   std::vector<stats::RunningMoments> gap_moments;      ///< Δ [meV], one per output time
   std::vector<stats::RunningMoments> density_moments;  ///< n per site
+  std::vector<double> density_samples;                 ///< n of the sampled trajectories, like Q_samples
 };
 
 /// Trajectories per block: fixed, so that how moments are merged does not
@@ -103,6 +105,7 @@ class EnsembleRunner {
   std::vector<physics::KineticState> kinetic_state_;  ///< kinetics: (Δ, λ, branch)
   std::vector<double> gap_squared_;                  ///< back-action: Δ² of kinetic_state_ [meV²]
   BackActionForce back_action_force_;
+  TableKinetics table_kinetics_;  ///< kinetics.solver = table: the block's n advanced at once
   double initial_density_ = 0.0;
   physics::KineticState initial_state_{};
 };

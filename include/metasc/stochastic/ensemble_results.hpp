@@ -20,6 +20,7 @@ struct EnsembleResults {
   std::vector<double> Q_samples;  ///< (sampled trajectory, output time)
   std::vector<double> P_samples;
   std::vector<double> tau_MS_ps;  ///< with kinetics only
+  std::vector<double> density_samples;  ///< with kinetics only: n of the sampled trajectories
   std::vector<stats::RunningMoments> gap_moments;
   std::vector<stats::RunningMoments> density_moments;
 };

@@ -8,17 +8,21 @@
 /// with the kinetics frozen; then n is advanced across the interval with U
 /// replaced by its average Ū over the interval,
 ///     n(t+τ_c) = n(t) + ∫ f(n; Ū) dt,
-/// the ODE integrated adaptively (Dormand–Prince 5(4), Boost.Odeint). The
-/// splitting error is O(τ_c · |∂f/∂U| · δU), δU the variation of U within an
-/// interval about its mean — first order in τ_c; the convergence test halves
-/// τ_c and checks the differences shrink accordingly.
+/// the ODE integrated adaptively (Dormand–Prince 5(4), Boost.Odeint) on the
+/// direct path, or for the whole block by TableKinetics on the table path. The
+/// splitting error is O(τ_c²) where the rate is smooth in U: Ū is U at
+/// mid-interval to O(τ_c²), so ∫ ∂_U f (U − Ū) dt vanishes and the remainder
+/// is O(τ_c³) per interval; the test converges to a run without averaging.
 ///
 /// Why not one distributed PETSc vector for the ensemble's n: the ODEs of
 /// different trajectories are independent, so a global TS would add collective
 /// steps and a rank-dependent layout for nothing; keeping n beside Q and P in
 /// the block's arrays keeps it in cache and makes the result rank-independent.
+#include <memory>
+
 #include "metasc/physics/bcs.hpp"
 #include "metasc/physics/kinetics.hpp"
+#include "metasc/physics/kinetics_table.hpp"
 #include "metasc/physics/pairing.hpp"
 #include "metasc/physics/qp_rate.hpp"
 
@@ -39,6 +43,17 @@ class KineticCoupling {
   /// solve — and is the state at the end on return.
   void advance(double& density, double mean_pairing_meV, physics::KineticState& state) const;
 
+  /// The same coupling on the fast path (kinetics.solver = table): blocks advance
+  /// through TableKinetics with this table instead of `advance`.
+  KineticCoupling with_table(std::shared_ptr<const physics::KineticsTable> table) const;
+  /// What a table for this coupling covers: U from U0 to the saturated pairing,
+  /// n from half the equilibrium density of the largest U to 1.5 times that of
+  /// U0 (dn/dt has the sign of λ, which drives n towards the equilibrium density
+  /// n_eq(Ū), and n_eq falls with U: n stays between n_eq(U_sat) and n_eq(U0)).
+  physics::KineticsTableSpec table_spec() const;
+  /// Null on the direct path.
+  const std::shared_ptr<const physics::KineticsTable>& table() const { return table_; }
+
   const physics::QuasiparticleRate& rate() const { return rate_; }
   const physics::BcsBand& band() const { return band_; }
   const physics::PairingModel& pairing() const { return pairing_; }
@@ -53,6 +68,7 @@ class KineticCoupling {
   double kT_;
   double avalanche_edge_meV_;
   double interval_ps_;
+  std::shared_ptr<const physics::KineticsTable> table_;
 };
 
 }  // namespace metasc::stochastic

@@ -1,0 +1,85 @@
+#pragma once
+/// The Langevin dynamics of one lattice of coupled cells (PHYSICS.md §8):
+///
+///   dP_c = [−γP_c − (ω/ħ)(V'(Q_c) + κ Σ_{c'∈nn(c)} (Q_c − Q_c')) + a(t)] dt + sqrt(2γ σ_P²) dW_c,
+///
+/// integrated by the ensembles' own LangevinIntegrator (BAOAB / GJF / Euler
+/// step maps): the neighbour force is part of the B (force) step, added to V'
+/// per cell, so every identity of the single-domain schemes carries over mode
+/// by mode. The noise of cell c of lattice ℓ at step n is the integrator's
+/// stream for trajectory id ℓ·M + c: a function of (seed, lattice, global
+/// cell, step) only, whichever rank holds the lattice.
+/// Units: Q in oscillator lengths, P [1/ps] (stored convention), energies meV per site.
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "metasc/nucleation/lattice.hpp"
+#include "metasc/stochastic/integrator.hpp"
+
+namespace metasc::nucleation {
+
+/// A landscape force whose stability check also covers the stiffest lattice
+/// mode: max V'' + 4dκ [meV], so that ω_max² = (ω/ħ)(max V'' + 4dκ).
+template <stochastic::ForceEvaluator Force>
+struct LatticeModeForce {
+  Force landscape;
+  double coupling_curvature_meV;  ///< 4dκ, the largest eigenvalue of κ times the lattice Laplacian
+
+  auto slope_kernel() const { return landscape.slope_kernel(); }
+  double slope(double Q) const { return landscape.slope(Q); }
+  double max_curvature_meV() const { return landscape.max_curvature_meV() + coupling_curvature_meV; }
+};
+
+template <stochastic::ForceEvaluator Force>
+class LatticeDynamics {
+ public:
+  /// Throws ConfigError naming langevin.dt_ps when the highest lattice mode
+  /// cannot take dt (ω_max dt ≥ 2 for BAOAB / GJF).
+  LatticeDynamics(stochastic::Scheme scheme, const stochastic::Oscillator& oscillator, double dt_ps, Force force,
+                  std::uint64_t seed, PeriodicLattice lattice, double stiffness_meV)
+      : lattice_(std::move(lattice)),
+        stiffness_meV_(stiffness_meV),
+        integrator_(scheme, oscillator, dt_ps,
+                    LatticeModeForce<Force>{std::move(force), 2.0 * lattice_.coordination() * stiffness_meV}, seed),
+        neighbours_(lattice_.cells(), 0.0) {}
+
+  /// Takes Q[0 … M) as the current state: its neighbour sums, for slope() and step().
+  void couple(const double* Q) { lattice_.neighbour_sum(Q, neighbours_.data()); }
+
+  /// V'(Q_c) + κ Σ_{c'} (Q_c − Q_c') [meV per site] of cell c at the coupled state.
+  double slope(std::size_t cell, double Q) const {
+    return integrator_.force().landscape.slope(Q) + coupling(Q, neighbours_[cell]);
+  }
+
+  /// One step t_n → t_n + dt of lattice `lattice_index` from the coupled state
+  /// (couple() was called with this Q, or the previous step() left it so), and
+  /// couples the new state. `drive_per_ps2` = a(t_n).
+  [[gnu::noinline]] void step(double* Q, double* P, std::uint64_t lattice_index, std::uint64_t step_index,
+                              double drive_per_ps2) {
+    const auto force = integrator_.force().slope_kernel();
+    const double* __restrict neighbours = neighbours_.data();
+    const double kappa = stiffness_meV_;
+    const double coordination = lattice_.coordination();
+    integrator_.step_each(Q, P, lattice_.cells(), lattice_index * lattice_.cells(), step_index, drive_per_ps2,
+                          [=](std::size_t c, double q) {
+                            return force.slope(q) + kappa * (coordination * q - neighbours[c]);
+                          });
+    couple(Q);
+  }
+
+  const PeriodicLattice& lattice() const { return lattice_; }
+  const stochastic::LangevinIntegrator<LatticeModeForce<Force>>& integrator() const { return integrator_; }
+
+ private:
+  double coupling(double Q, double neighbour_sum) const {
+    return stiffness_meV_ * (static_cast<double>(lattice_.coordination()) * Q - neighbour_sum);
+  }
+
+  PeriodicLattice lattice_;
+  double stiffness_meV_;
+  stochastic::LangevinIntegrator<LatticeModeForce<Force>> integrator_;
+  std::vector<double> neighbours_;  ///< Σ_{c'∈nn(c)} Q_c' of the current state
+};
+
+}  // namespace metasc::nucleation

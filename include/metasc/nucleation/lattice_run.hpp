@@ -1,0 +1,67 @@
+#pragma once
+/// One lattice integrated through the whole run with the observers of
+/// PHYSICS.md §8: the number of superconducting cells (|Q_c| > Q_B) on the
+/// output grid and the first-nucleation time — the first time from the start
+/// of the risk clock at which any cell is in the relaxed normal well of §7,
+/// {|Q_c| < Q_B, e_c < V(Q_B) − m k_BT/N_s}, e_c = (ħ/2ω)P_c² + V(Q_c) the
+/// cell's own energy per site. A lattice's results depend only on its index.
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "metasc/nucleation/lattice_dynamics.hpp"
+#include "metasc/stochastic/ensemble.hpp"
+#include "metasc/stochastic/force_table.hpp"
+
+namespace metasc::nucleation {
+
+struct LatticeSpec {
+  stochastic::Scheme scheme;
+  stochastic::Oscillator oscillator;
+  double dt_ps;
+  std::uint64_t steps;           ///< t_end = steps·dt
+  std::uint64_t seed;
+  std::vector<std::int64_t> extents;
+  double stiffness_meV;          ///< κ
+  std::uint64_t risk_step;       ///< the first-nucleation clock starts at t = risk_step·dt
+  std::uint64_t output_stride;   ///< f_SC every output_stride steps, from t = 0
+  stochastic::WellCriteria criteria;
+  double initial_Q;              ///< centre of every cell's thermal start: Q_MS or 0
+  double initial_curvature_meV;  ///< V'' > 0 there: the width of the thermal start
+  std::vector<double> drive_per_ps2;  ///< a(t_n); none beyond its end
+};
+
+struct LatticeResult {
+  double first_time_ps;  ///< after risk_step·dt; +inf if no cell nucleated before t_end
+  std::vector<std::int32_t> superconducting_cells;  ///< one per output time
+  std::vector<double> Q_final;                      ///< every cell at t_end, row-major
+};
+
+class LatticeRunner {
+ public:
+  /// Throws ConfigError naming langevin.dt_ps when the highest mode cannot take dt.
+  LatticeRunner(LatticeSpec spec, const stochastic::ForceTable& force);
+
+  /// Integrates lattice `lattice_index`; `advanced(n)` is called every
+  /// progress_steps steps with the steps n done so far (for a progress line).
+  LatticeResult run(std::uint64_t lattice_index, const std::function<void(std::uint64_t)>& advanced);
+  static constexpr std::uint64_t progress_steps = 1024;
+  std::size_t output_times() const { return static_cast<std::size_t>(spec_.steps / spec_.output_stride) + 1; }
+  std::size_t cells() const { return dynamics_.lattice().cells(); }
+
+ private:
+  double drive(std::uint64_t step) const {
+    return step < spec_.drive_per_ps2.size() ? spec_.drive_per_ps2[step] : 0.0;
+  }
+  std::int32_t superconducting() const;
+  /// Whether any cell is in the relaxed normal well at the coupled state, a = a(t_n).
+  bool nucleated(double drive_per_ps2) const;
+
+  LatticeSpec spec_;
+  stochastic::ForceTable landscape_;  ///< V(Q) for the cells' energies
+  LatticeDynamics<stochastic::ForceTable> dynamics_;
+  std::vector<double> Q_, P_;
+};
+
+}  // namespace metasc::nucleation
