@@ -9,27 +9,20 @@ usage: numpy_baoab.py RESULTS.h5 [TRAJECTORIES] [STEPS]
 import sys
 import time
 
-import h5py
 import numpy as np
 
-HBAR = 0.6582119569  # meV ps
+from peer_problem import load
+
 
 
 def main():
     path = sys.argv[1]
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 4096
     steps = int(sys.argv[3]) if len(sys.argv) > 3 else 2000
-    with h5py.File(path) as f:
-        q_nodes = f["landscape/Q"][()]
-        v_nodes = f["landscape/V_meV"][()]
-        dv_nodes = f["landscape/dVdQ_meV"][()]
-        frequency = float(f["config"].attrs["phonon.frequency_THz"])
-    omega = 2 * np.pi * frequency
-    gamma, kT, sites, dt = 0.2, 0.08617333262 * 100, 80.0, 0.005
+    problem = load(path)
+    q_nodes, v_nodes, dv_nodes = problem.q_nodes, problem.v_nodes, problem.dv_nodes
+    dt, c, noise, scale = problem.dt, problem.c, problem.noise, problem.scale
     h = q_nodes[1] - q_nodes[0]
-    c = np.exp(-gamma * dt)
-    sigma = np.sqrt(omega * kT / (sites * HBAR))
-    scale = omega / HBAR
 
     def slope(q):
         # Derivative of the cubic Hermite interpolant of V from (V, V') at the nodes.
@@ -43,15 +36,15 @@ def main():
     q = np.full(n, 0.33)
     p = np.zeros(n)
     force = -scale * slope(q)
-    start = time.perf_counter()
+    start = time.process_time()
     for _ in range(steps):
         p += 0.5 * dt * force
         q += 0.5 * dt * p
-        p = c * p + np.sqrt(1 - c * c) * sigma * rng.standard_normal(n)
+        p = c * p + noise * rng.standard_normal(n)
         q += 0.5 * dt * p
         force = -scale * slope(q)
         p += 0.5 * dt * force
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     print(f"numpy_baoab_table   {n * steps / elapsed:.4g} trajectory-steps/s")
 
 

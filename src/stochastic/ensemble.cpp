@@ -8,6 +8,12 @@
 
 namespace metasc::stochastic {
 
+namespace {
+
+constexpr std::uint64_t never_relaxed = std::numeric_limits<std::uint64_t>::max();
+
+}  // namespace
+
 EnsembleRunner::EnsembleRunner(const EnsembleSpec& spec, ForceTable force, std::vector<double> drive_per_ps2)
     : spec_(spec),
       integrator_(spec.scheme, spec.oscillator, spec.dt_ps, std::move(force), spec.seed),
@@ -78,6 +84,40 @@ void EnsembleRunner::step_with_back_action(std::uint64_t first_trajectory, std::
                         [force, gap_squared](std::size_t i, double q) { return force.slope(q, gap_squared[i]); });
 }
 
+void EnsembleRunner::site_energies(std::size_t count, std::uint64_t now) {
+  physical_momenta(count, drive(now));
+  // Trapped and escaped are judged in the equilibrium landscape, also with back-action.
+  const auto table = integrator_.force().slope_kernel();
+  // Independent iterations; the pragma lets the table reads vectorise (see integrator.hpp).
+#pragma omp simd
+  for (std::size_t i = 0; i < count; ++i) {
+    energy_[i] = energy_per_momentum2_ * momentum_[i] * momentum_[i] + table.slope_and_potential(Q_[i]).potential_meV;
+  }
+}
+
+void EnsembleRunner::record_relaxed(std::size_t count, std::uint64_t now) {
+  site_energies(count, now);
+  const WellCriteria well = spec_.criteria;
+  std::uint64_t* __restrict first = first_relaxed_.data();
+#pragma omp simd
+  for (std::size_t i = 0; i < count; ++i) {
+    first[i] = well.relaxed(Q_[i], energy_[i]) && first[i] == never_relaxed ? now : first[i];
+  }
+}
+
+void EnsembleRunner::step_recording_relaxed(std::uint64_t first_trajectory, std::size_t count, std::uint64_t step) {
+  const WellCriteria well = spec_.criteria;
+  const double energy_per_momentum2 = energy_per_momentum2_;
+  std::uint64_t* __restrict first = first_relaxed_.data();
+  // The same test, on the same bits, as record_relaxed(step): the integrator
+  // hands over P(t_n) and V(Q_n) as physical_momenta() and the table give them.
+  integrator_.step_observing(Q_.data(), P_.data(), count, first_trajectory, step, drive(step),
+                             [=](std::size_t i, double q, double momentum, double potential_meV) {
+                               const double energy = energy_per_momentum2 * momentum * momentum + potential_meV;
+                               first[i] = well.relaxed(q, energy) && first[i] == never_relaxed ? step : first[i];
+                             });
+}
+
 void EnsembleRunner::observe_moments(BlockResult& result, std::size_t output_index, std::uint64_t first_trajectory,
                                      std::size_t count, std::uint64_t step) {
   auto& Q_moments = result.Q_moments[output_index];
@@ -141,14 +181,17 @@ BlockResult EnsembleRunner::run_block(std::uint64_t first_trajectory, std::size_
 
   initialise(first_trajectory, count);
   observe_moments(result, 0, first_trajectory, count, 0);
-  const WellCriteria& well = spec_.criteria;
-  const ForceTable& table = integrator_.force();
+  first_relaxed_.assign(count, never_relaxed);
   bool any_trapped = false;
-  // escape_time holds NaN (never trapped), +inf (trapped, still in), or a time.
-  double* escape_time = result.escape_time_ps.data();
   for (std::uint64_t step = 0; step < spec_.steps; ++step) {
+    // Escapes are first entries after the check time. The plain kernel tests
+    // the state t_step at the start of each step inside its own loop, so
+    // every time t_n, check < n < t_end, is tested exactly as a separate pass
+    // would; the back-action force and the last time take the separate pass.
     if (spec_.back_action) {
       step_with_back_action(first_trajectory, count, step);
+    } else if (any_trapped && step > spec_.check_step) {
+      step_recording_relaxed(first_trajectory, count, step);
     } else {
       integrator_.step(Q_.data(), P_.data(), count, first_trajectory, step, drive(step));
     }
@@ -162,33 +205,25 @@ BlockResult EnsembleRunner::run_block(std::uint64_t first_trajectory, std::size_
       for (std::size_t i = 0; i < count; ++i) pairing_sum[i] += pairing.pairing(Q[i]);
       if (now % spec_.kinetics_stride == 0) advance_kinetics(result, count, now);
     }
-    if (now >= spec_.check_step && (now == spec_.check_step || any_trapped)) {
-      physical_momenta(count, drive(now));
-      // Trapped and escaped are judged in the equilibrium landscape, also with back-action.
-      // Independent iterations; the pragma lets the table reads vectorise (see integrator.hpp).
-#pragma omp simd
+    if (now == spec_.check_step) {
+      site_energies(count, now);
       for (std::size_t i = 0; i < count; ++i) {
-        energy_[i] = energy_per_momentum2_ * momentum_[i] * momentum_[i] + table.potential(Q_[i]);
+        result.trapped[i] = spec_.criteria.bound(Q_[i], energy_[i]) ? 1 : 0;
+        any_trapped = any_trapped || result.trapped[i] != 0;
       }
-      if (now == spec_.check_step) {
-        for (std::size_t i = 0; i < count; ++i) {
-          const bool bound = std::abs(Q_[i]) > well.Q_barrier && energy_[i] < well.barrier_meV;
-          result.trapped[i] = bound ? 1 : 0;
-          escape_time[i] = bound ? censored : not_trapped;
-          any_trapped = any_trapped || bound;
-        }
-      } else {
-        const double since_check = static_cast<double>(now - spec_.check_step) * spec_.dt_ps;
-#pragma omp simd
-        for (std::size_t i = 0; i < count; ++i) {
-          const bool relaxed = std::abs(Q_[i]) < well.Q_barrier && energy_[i] < well.relaxed_meV;
-          escape_time[i] = (relaxed && escape_time[i] == censored) ? since_check : escape_time[i];
-        }
-      }
+    } else if (now > spec_.check_step && any_trapped && (spec_.back_action || now == spec_.steps)) {
+      record_relaxed(count, now);
     }
     if (now % spec_.output_stride == 0) {
       observe_moments(result, static_cast<std::size_t>(now / spec_.output_stride), first_trajectory, count, now);
     }
+  }
+  // escape_time: NaN (never trapped), +inf (trapped, still in), or the time after the check.
+  for (std::size_t i = 0; i < count; ++i) {
+    if (!result.trapped[i]) continue;
+    result.escape_time_ps[i] = first_relaxed_[i] == never_relaxed
+                                   ? censored
+                                   : static_cast<double>(first_relaxed_[i] - spec_.check_step) * spec_.dt_ps;
   }
   result.Q_final = Q_;
   physical_momenta(count, drive(spec_.steps));

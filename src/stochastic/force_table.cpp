@@ -40,21 +40,19 @@ ForceTable::ForceTable(const LandscapeNodes& nodes, double phonon_energy_meV) {
   last_index_ = static_cast<std::int64_t>(count - 2);
   tail_slope_ = phonon_energy_meV * step_;
   max_curvature_meV_ = phonon_energy_meV;
-  v0_.resize(count - 1);
-  c0_.resize(count - 1);
-  c1_.resize(count - 1);
-  c2_.resize(count - 1);
+  segments_.resize(count - 1);
   for (std::size_t i = 0; i + 1 < count; ++i) {
     const double secant = (nodes.potential_meV[i + 1] - nodes.potential_meV[i]) / step_;
     const double s0 = nodes.slope_meV[i];
     const double s1 = nodes.slope_meV[i + 1];
     // Derivative of the cubic Hermite basis h00 V0 + h10 h s0 + h01 V1 + h11 h s1, collected in powers of t.
-    v0_[i] = nodes.potential_meV[i];
-    c0_[i] = s0;
-    c1_[i] = 6.0 * secant - 4.0 * s0 - 2.0 * s1;
-    c2_[i] = 3.0 * (s0 + s1 - 2.0 * secant);
+    Segment& segment = segments_[i];
+    segment.v0 = nodes.potential_meV[i];
+    segment.c0 = s0;
+    segment.c1 = 6.0 * secant - 4.0 * s0 - 2.0 * s1;
+    segment.c2 = 3.0 * (s0 + s1 - 2.0 * secant);
     // V'' = (c1 + 2 c2 t)/h is linear on the segment: its maximum is at an end.
-    max_curvature_meV_ = std::max(max_curvature_meV_, std::max(c1_[i], c1_[i] + 2.0 * c2_[i]) / step_);
+    max_curvature_meV_ = std::max(max_curvature_meV_, std::max(segment.c1, segment.c1 + 2.0 * segment.c2) / step_);
   }
 }
 

@@ -5,6 +5,7 @@
 /// entry into the relaxed normal well, moments and samples on the output grid.
 /// A block's results depend only on its global trajectory ids, never on which
 /// rank runs it; blocks are merged in global order by the caller.
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -25,6 +26,9 @@ struct WellCriteria {
   double Q_barrier;    ///< Q_B
   double barrier_meV;  ///< V(Q_B): trapped needs |Q| > Q_B and e < V(Q_B) at the check time
   double relaxed_meV;  ///< V(Q_B) − m k_BT/N_s: escaped needs |Q| < Q_B and e below this
+
+  bool bound(double Q, double energy_meV) const { return std::abs(Q) > Q_barrier && energy_meV < barrier_meV; }
+  bool relaxed(double Q, double energy_meV) const { return std::abs(Q) < Q_barrier && energy_meV < relaxed_meV; }
 };
 
 struct EnsembleSpec {
@@ -83,6 +87,14 @@ class EnsembleRunner {
  private:
   double drive(std::uint64_t step) const { return step < drive_.size() ? drive_[step] : 0.0; }
   void initialise(std::uint64_t first_trajectory, std::size_t count);
+  /// energy_[i] = e of the block's trajectories at t_now, in the equilibrium landscape.
+  void site_energies(std::size_t count, std::uint64_t now);
+  /// The escape observer at one time, as a separate pass (back-action runs, whose
+  /// force is not the table's, and the last time, which no step starts from).
+  void record_relaxed(std::size_t count, std::uint64_t now);
+  /// One step of the plain kernel that also records, inside its loop, which
+  /// trajectories are relaxed at t_step (the start of the step).
+  void step_recording_relaxed(std::uint64_t first_trajectory, std::size_t count, std::uint64_t step);
   void observe_moments(BlockResult& result, std::size_t output_index, std::uint64_t first_trajectory,
                        std::size_t count, std::uint64_t step);
   void advance_kinetics(BlockResult& result, std::size_t count, std::uint64_t step);
@@ -101,6 +113,9 @@ class EnsembleRunner {
   double energy_per_momentum2_;  ///< ħ/(2ω): e = (ħ/2ω)P² + V(Q)
   std::vector<double> Q_, P_;    ///< the block's state (P in the integrator's stored convention)
   std::vector<double> momentum_, energy_;  ///< scratch: on-site P and energy per site
+  /// First step n after the check time at which the trajectory was relaxed
+  /// (WellCriteria::relaxed at t_n), or never_relaxed.
+  std::vector<std::uint64_t> first_relaxed_;
   std::vector<double> density_, pairing_sum_;        ///< kinetics: n, Σ U over the interval
   std::vector<physics::KineticState> kinetic_state_;  ///< kinetics: (Δ, λ, branch)
   std::vector<double> gap_squared_;                  ///< back-action: Δ² of kinetic_state_ [meV²]

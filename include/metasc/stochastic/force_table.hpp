@@ -12,6 +12,13 @@
 
 namespace metasc::stochastic {
 
+/// V'(Q) and V(Q) [meV per site] at one Q, from one evaluation (an observer
+/// inside the integrator's loop needs the energy where the force is computed).
+struct SlopeAndPotential {
+  double slope_meV;
+  double potential_meV;
+};
+
 /// The bare oscillator V = ½ħωQ².
 struct HarmonicForce {
   double phonon_energy_meV;  ///< ħω
@@ -20,6 +27,7 @@ struct HarmonicForce {
 
   double slope(double Q) const { return phonon_energy_meV * Q; }           ///< V'(Q) [meV]
   double potential(double Q) const { return 0.5 * phonon_energy_meV * Q * Q; }  ///< V(Q) [meV]
+  SlopeAndPotential slope_and_potential(double Q) const { return {slope(Q), potential(Q)}; }
   double max_curvature_meV() const { return phonon_energy_meV; }           ///< V'' [meV]
 };
 
@@ -49,6 +57,15 @@ class ForceTable {
   /// Throws metasc::Error unless Q_first = 0 and V'(0) = 0 (to 1e-12 of max|V'|).
   static ForceTable mirrored(const LandscapeNodes& half, double phonon_energy_meV);
 
+  /// One segment's coefficients, packed so that a look-up of V' alone or of V
+  /// and V' together gathers from one 32-byte cell (one cache line) instead
+  /// of one array per coefficient. With t = (Q − Q_i)/h ∈ [0, 1]:
+  ///   V'(t) = c0 + c1 t + c2 t²,  V(t) = v0 + h t (c0 + t (c1/2 + t c2/3)).
+  struct alignas(32) Segment {
+    double c0, c1, c2, v0;
+  };
+  static_assert(sizeof(Segment) == 4 * sizeof(double));
+
   /// What slope() reads, by value and raw pointer: an integrator's loop takes
   /// one copy before it starts, so the compiler sees the table as loop
   /// invariant and unaliased by the state it writes, and vectorises the loop.
@@ -57,9 +74,27 @@ class ForceTable {
     /// V'(Q) [meV per site]
     double slope(double Q) const {
       const Cell cell = locate(Q);
-      const auto i = cell.index;
-      const double inside = multiply_add(cell.t, multiply_add(cell.t, c2[i], c1[i]), c0[i]);
-      return multiply_add(tail_slope, cell.outside, inside);
+      return multiply_add(tail_slope, cell.outside, inside_slope(cell.index, cell.t));
+    }
+
+    /// V'(Q) and V(Q), the same bits as slope(Q) and ForceTable::potential(Q).
+    /// Tails: V = V_edge + h·outside·(V'_edge + ½ħωh·outside).
+    SlopeAndPotential slope_and_potential(double Q) const {
+      const Cell cell = locate(Q);
+      const std::int64_t j = cell.index << 2;
+      const double* c = coefficients;
+      const double edge_slope = inside_slope(cell.index, cell.t);
+      constexpr double third = 1.0 / 3.0;
+      const double inside = multiply_add(
+          step * cell.t, multiply_add(cell.t, multiply_add(cell.t, c[j | 2] * third, 0.5 * c[j | 1]), c[j]), c[j | 3]);
+      return {multiply_add(tail_slope, cell.outside, edge_slope),
+              multiply_add(step * cell.outside, multiply_add(0.5 * tail_slope, cell.outside, edge_slope), inside)};
+    }
+
+    /// V' of the polynomial on the cell's segment, without the tail.
+    double inside_slope(std::int64_t index, double t) const {
+      const std::int64_t j = index << 2;
+      return multiply_add(t, multiply_add(t, coefficients[j | 2], coefficients[j | 1]), coefficients[j]);
     }
 
     struct Cell {
@@ -80,46 +115,36 @@ class ForceTable {
       return {index, clamped - static_cast<double>(index), x - clamped};
     }
 
-    const double* __restrict c0;
-    const double* __restrict c1;
-    const double* __restrict c2;
+    /// The segments as one array of doubles, c0 c1 c2 v0 at 4i | k: GCC 12
+    /// turns indexed reads of one array at 4i | k into gather instructions,
+    /// while the members of an indexed struct (or c[4i + k]) it loads one by one.
+    const double* __restrict coefficients;
     double origin;              ///< −Q_first/h
     double inverse_step;
+    double step;                ///< h
     double last;                ///< number of segments, as a double
     std::int64_t last_index;    ///< number of segments − 1
     double tail_slope;          ///< ħω·h: tail V' grows by this per unit of `outside`
   };
 
   SlopeKernel slope_kernel() const {
-    return {c0_.data(), c1_.data(), c2_.data(), -first_ * inverse_step_, inverse_step_, last_, last_index_,
-            tail_slope_};
+    return {&segments_.data()->c0, -first_ * inverse_step_, inverse_step_, step_, last_, last_index_, tail_slope_};
   }
 
   /// V'(Q) [meV per site]
   double slope(double Q) const { return slope_kernel().slope(Q); }
 
   /// V(Q) [meV per site]
-  double potential(double Q) const {
-    const SlopeKernel kernel = slope_kernel();
-    const SlopeKernel::Cell cell = kernel.locate(Q);
-    const auto i = static_cast<std::size_t>(cell.index);
-    const double t = cell.t;
-    const double inside = v0_[i] + step_ * t * (c0_[i] + t * (0.5 * c1_[i] + t * c2_[i] / 3.0));
-    const double edge_slope = c0_[i] + t * (c1_[i] + t * c2_[i]);
-    return inside + step_ * cell.outside * (edge_slope + 0.5 * tail_slope_ * cell.outside);
-  }
+  double potential(double Q) const { return slope_kernel().slope_and_potential(Q).potential_meV; }
 
   /// max V''(Q) over all Q [meV] (the tails contribute ħω).
   double max_curvature_meV() const { return max_curvature_meV_; }
 
   double Q_first() const { return first_; }
-  double Q_last() const { return first_ + step_ * static_cast<double>(c0_.size()); }
+  double Q_last() const { return first_ + step_ * static_cast<double>(segments_.size()); }
 
  private:
-  /// On segment i, with t = (Q − Q_i)/h ∈ [0, 1]:
-  ///   V'(t) = c0 + c1 t + c2 t²,  V(t) = v0 + h (c0 t + c1 t²/2 + c2 t³/3),
-  /// one array per coefficient (a vectorised loop gathers from each).
-  std::vector<double> v0_, c0_, c1_, c2_;
+  std::vector<Segment> segments_;
   double first_;
   double step_;
   double inverse_step_;

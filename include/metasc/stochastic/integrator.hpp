@@ -38,6 +38,7 @@
 #include <vector>
 
 #include "metasc/multiply_add.hpp"
+#include "metasc/stochastic/force_table.hpp"
 #include "metasc/stochastic/rng.hpp"
 
 namespace metasc::stochastic {
@@ -124,6 +125,19 @@ class LangevinIntegrator {
   void step_each(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory, std::uint64_t step_index,
                  double drive_per_ps2, Slope slope);
 
+  /// step() that also hands each trajectory's state at t_n, the start of the
+  /// step, to `observe(i, Q_n, P(t_n), V(Q_n))` (on-site momentum, V in meV per
+  /// site) inside the vectorised loop. V comes from the table cell that the
+  /// force reads, so an observer costs a few flops rather than a pass with its
+  /// own look-ups; the numbers are the bits of physical_momentum() and
+  /// force().potential(). Not inlined, as step().
+  template <class Observe>
+    requires requires(const Force& force, double Q) {
+      { force.slope_kernel().slope_and_potential(Q) } -> std::convertible_to<SlopeAndPotential>;
+    }
+  [[gnu::noinline]] void step_observing(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
+                                        std::uint64_t step_index, double drive_per_ps2, Observe observe);
+
   /// On-site momentum P(t_n) [1/ps] from the stored one, with a = a(t_n).
   double physical_momentum(double Q, double stored_P, double drive_per_ps2) const {
     return physical_momentum_at_slope(stored_P, force_.slope(Q), drive_per_ps2);
@@ -151,6 +165,15 @@ class LangevinIntegrator {
     return multiply_add(-map.force_scale, slope_meV, drive_per_ps2);
   }
 
+  static double slope_of(double slope_meV) { return slope_meV; }
+  static double slope_of(const SlopeAndPotential& local) { return local.slope_meV; }
+
+  /// The loop of every step: `evaluate(i, Q)` gives V'(Q) (or SlopeAndPotential),
+  /// `observe(i, Q_n, P(t_n), evaluated)` sees the state before the update.
+  template <class Evaluate, class Observe>
+  void integrate(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory, std::uint64_t step_index,
+                 double drive_per_ps2, Evaluate evaluate, Observe observe);
+
   Scheme scheme_;
   StepMap map_;
   Force force_;
@@ -177,9 +200,32 @@ void LangevinIntegrator<Force>::step(double* Q, double* P, std::size_t n, std::u
 
 template <ForceEvaluator Force>
 template <class Slope>
-void LangevinIntegrator<Force>::step_each(double* __restrict Q, double* __restrict P, std::size_t n,
+void LangevinIntegrator<Force>::step_each(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
+                                          std::uint64_t step_index, double drive_per_ps2, Slope slope) {
+  integrate(Q, P, n, first_trajectory, step_index, drive_per_ps2, slope, [](std::size_t, double, double, double) {});
+}
+
+template <ForceEvaluator Force>
+template <class Observe>
+  requires requires(const Force& force, double Q) {
+    { force.slope_kernel().slope_and_potential(Q) } -> std::convertible_to<SlopeAndPotential>;
+  }
+void LangevinIntegrator<Force>::step_observing(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
+                                               std::uint64_t step_index, double drive_per_ps2, Observe observe) {
+  const auto force = force_.slope_kernel();
+  integrate(
+      Q, P, n, first_trajectory, step_index, drive_per_ps2,
+      [force](std::size_t, double q) { return force.slope_and_potential(q); },
+      [observe](std::size_t i, double q, double momentum, const SlopeAndPotential& local) {
+        observe(i, q, momentum, local.potential_meV);
+      });
+}
+
+template <ForceEvaluator Force>
+template <class Evaluate, class Observe>
+void LangevinIntegrator<Force>::integrate(double* __restrict Q, double* __restrict P, std::size_t n,
                                           std::uint64_t first_trajectory, std::uint64_t step_index,
-                                          double drive_per_ps2, Slope slope) {
+                                          double drive_per_ps2, Evaluate evaluate, Observe observe) {
   if (xi_.size() < n) xi_.resize(n, 0.0);  // grows once, to the largest block
   if (map_.noisy) noise_.fill(xi_.data(), n, first_trajectory, step_index);
   // Locals: the loop must see that nothing it writes through Q, P changes them.
@@ -189,8 +235,11 @@ void LangevinIntegrator<Force>::step_each(double* __restrict Q, double* __restri
   // it cannot prove unaliased; the iterations are independent, so say so.
 #pragma omp simd
   for (std::size_t i = 0; i < n; ++i) {
-    const double f = acceleration(m, slope(i, Q[i]), drive_per_ps2);
+    const auto local = evaluate(i, Q[i]);
+    const double f = acceleration(m, slope_of(local), drive_per_ps2);
     const double p = P[i];
+    // = physical_momentum_at_slope(), spelled out on the loop's locals.
+    observe(i, Q[i], p + m.momentum_shift * f, local);
     Q[i] = multiply_add(m.q_from_noise, xi[i], multiply_add(m.q_from_force, f, multiply_add(m.q_from_p, p, Q[i])));
     P[i] = multiply_add(m.p_from_noise, xi[i], multiply_add(m.p_from_force, f, m.p_from_p * p));
   }
