@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <functional>
 #include <numeric>
+#include <string>
 #include <cstring>
 
+#include "metasc/error.hpp"
 #include "metasc/multiply_add.hpp"
 #include "metasc/parallel/petsc_check.hpp"
 
@@ -52,6 +54,10 @@ DistributedLattice::DistributedLattice(MPI_Comm comm, const LatticeShape& shape,
   const auto length = [&](int axis) {
     return static_cast<PetscInt>(shape.cells[shape.cells.size() - 1 - static_cast<std::size_t>(axis)]);
   };
+  for (const auto extent : shape.cells) {
+    // A periodic ghost of width 1 needs a neighbour other than the cell itself.
+    if (extent < 2) throw Error("DistributedLattice: every extent must be >= 2 (got " + std::to_string(extent) + ")");
+  }
   const auto periodic = DM_BOUNDARY_PERIODIC;
   if (dimension_ == 1) {
     PETSC_CHECK(DMDACreate1d(comm, periodic, length(0), 1, 1, nullptr, &dm_));

@@ -27,9 +27,11 @@ struct LatticeShape {
 class DistributedLattice {
  public:
   /// Collective on `comm`. The step map is built for the stiffest mode,
-  /// max V'' + 4dκ, so an unstable dt throws ConfigError naming langevin.dt_ps.
-  DistributedLattice(MPI_Comm comm, const LatticeShape& shape, stochastic::Scheme scheme, const stochastic::Oscillator& oscillator,
-          double dt_ps, stochastic::ForceTable force, std::uint64_t seed);
+  /// max V'' + 4dκ, so an unstable dt throws ConfigError naming langevin.dt_ps;
+  /// an extent below 2 throws metasc::Error.
+  DistributedLattice(MPI_Comm comm, const LatticeShape& shape, stochastic::Scheme scheme,
+                     const stochastic::Oscillator& oscillator, double dt_ps, stochastic::ForceTable force,
+                     std::uint64_t seed);
   ~DistributedLattice();
   DistributedLattice(const DistributedLattice&) = delete;
   DistributedLattice& operator=(const DistributedLattice&) = delete;
@@ -48,9 +50,6 @@ class DistributedLattice {
 
   /// Every cell's Q in natural order, on rank 0 of `comm` (empty elsewhere). Collective.
   std::vector<double> gather_Q() const;
-
-  const stochastic::StepMap& step_map() const { return map_; }
-  const stochastic::ForceTable& force() const { return force_; }
 
  private:
   /// neighbours_[i] = Σ_{c'∈nn(c)} Q_c' for every owned cell from the ghosted copy,
