@@ -1,0 +1,174 @@
+#include "metasc/nucleation/distributed_lattice.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <numeric>
+#include <string>
+#include <cstring>
+
+#include "metasc/error.hpp"
+#include "metasc/multiply_add.hpp"
+#include "metasc/parallel/petsc_check.hpp"
+
+namespace metasc::nucleation {
+
+namespace {
+
+/// max V'' + 4dκ [meV]: the curvature of the lattice's highest (checkerboard) mode.
+double stiffest_curvature_meV(const stochastic::ForceTable& force, const LatticeShape& shape) {
+  return force.max_curvature_meV() + 4.0 * static_cast<double>(shape.cells.size()) * shape.stiffness_meV;
+}
+
+/// The lattice's affine step (integrator.hpp's StepMap) with the force
+/// F = a − (ω/ħ)(V'(Q) + κ (2d Q − Σ_nn Q')), written as LatticeDynamics::step
+/// writes it so the two agree bit for bit: one vectorised pass over the owned cells.
+/// Not inlined, for the reason LangevinIntegrator::step gives.
+[[gnu::noinline]] void advance(double* __restrict Q, double* __restrict P, const double* __restrict neighbours,
+                               const double* __restrict xi, std::size_t n, const stochastic::StepMap m,
+                               const stochastic::ForceTable::SlopeKernel force, double stiffness_meV,
+                               double coordination, double drive_per_ps2) {
+#pragma omp simd
+  for (std::size_t i = 0; i < n; ++i) {
+    const double slope = force.slope(Q[i]) + stiffness_meV * (coordination * Q[i] - neighbours[i]);
+    const double f = multiply_add(-m.force_scale, slope, drive_per_ps2);
+    const double p = P[i];
+    Q[i] = multiply_add(m.q_from_noise, xi[i], multiply_add(m.q_from_force, f, multiply_add(m.q_from_p, p, Q[i])));
+    P[i] = multiply_add(m.p_from_noise, xi[i], multiply_add(m.p_from_force, f, m.p_from_p * p));
+  }
+}
+
+}  // namespace
+
+DistributedLattice::DistributedLattice(MPI_Comm comm, const LatticeShape& shape, stochastic::Scheme scheme,
+                 const stochastic::Oscillator& oscillator, double dt_ps, stochastic::ForceTable force,
+                 std::uint64_t seed)
+    : dimension_(static_cast<int>(shape.cells.size())),
+      cell_count_(static_cast<std::uint64_t>(
+          std::accumulate(shape.cells.begin(), shape.cells.end(), std::int64_t{1}, std::multiplies<>()))),
+      map_(stochastic::StepMap::make(scheme, oscillator, dt_ps, stiffest_curvature_meV(force, shape))),
+      force_(std::move(force)),
+      noise_(seed, stochastic::Stream::langevin_noise),
+
+      stiffness_meV_(shape.stiffness_meV) {
+  // DMDA axis 0 (x, contiguous) is the lattice's last extent.
+  const auto length = [&](int axis) {
+    return static_cast<PetscInt>(shape.cells[shape.cells.size() - 1 - static_cast<std::size_t>(axis)]);
+  };
+  for (const auto extent : shape.cells) {
+    // A periodic ghost of width 1 needs a neighbour other than the cell itself.
+    if (extent < 2) throw Error("DistributedLattice: every extent must be >= 2 (got " + std::to_string(extent) + ")");
+  }
+  const auto periodic = DM_BOUNDARY_PERIODIC;
+  if (dimension_ == 1) {
+    PETSC_CHECK(DMDACreate1d(comm, periodic, length(0), 1, 1, nullptr, &dm_));
+  } else if (dimension_ == 2) {
+    PETSC_CHECK(DMDACreate2d(comm, periodic, periodic, DMDA_STENCIL_STAR, length(0), length(1), PETSC_DECIDE,
+                             PETSC_DECIDE, 1, 1, nullptr, nullptr, &dm_));
+  } else {
+    PETSC_CHECK(DMDACreate3d(comm, periodic, periodic, periodic, DMDA_STENCIL_STAR, length(0), length(1), length(2),
+                             PETSC_DECIDE, PETSC_DECIDE, PETSC_DECIDE, 1, 1, nullptr, nullptr, nullptr, &dm_));
+  }
+  PETSC_CHECK(DMSetUp(dm_));
+  PETSC_CHECK(DMCreateGlobalVector(dm_, &global_));
+  PETSC_CHECK(DMCreateLocalVector(dm_, &local_));
+  PETSC_CHECK(DMDAGetCorners(dm_, &xs_, &ys_, &zs_, &xm_, &ym_, &zm_));
+  PETSC_CHECK(DMDAGetGhostCorners(dm_, &gxs_, &gys_, &gzs_, &gxm_, &gym_, &gzm_));
+  const auto owned = static_cast<std::size_t>(xm_ * ym_ * zm_);
+  Q_.assign(owned, 0.0);
+  P_.assign(owned, 0.0);
+  neighbours_.assign(owned, 0.0);
+  xi_.assign(owned, 0.0);
+  const std::uint64_t L1 = static_cast<std::uint64_t>(length(0));
+  const std::uint64_t L2 = dimension_ > 1 ? static_cast<std::uint64_t>(length(1)) : 1;
+  for (PetscInt z = zs_; z < zs_ + zm_; ++z)
+    for (PetscInt y = ys_; y < ys_ + ym_; ++y)
+      row_first_cell_.push_back((static_cast<std::uint64_t>(z) * L2 + static_cast<std::uint64_t>(y)) * L1 +
+                                static_cast<std::uint64_t>(xs_));
+}
+
+DistributedLattice::~DistributedLattice() {
+  // Destructors do not throw: a failing destroy at the end of a run changes nothing.
+  VecDestroy(&local_);
+  VecDestroy(&global_);
+  DMDestroy(&dm_);
+}
+
+void DistributedLattice::set_state(std::uint64_t lattice_index, const std::vector<double>& Q,
+                                   const std::vector<double>& P) {
+  first_id_ = lattice_index * cell_count_;
+  const std::size_t row = static_cast<std::size_t>(xm_);
+  for (std::size_t r = 0; r < row_first_cell_.size(); ++r) {
+    std::copy_n(Q.begin() + static_cast<std::ptrdiff_t>(row_first_cell_[r]), row, Q_.begin() + static_cast<std::ptrdiff_t>(r * row));
+    std::copy_n(P.begin() + static_cast<std::ptrdiff_t>(row_first_cell_[r]), row, P_.begin() + static_cast<std::ptrdiff_t>(r * row));
+  }
+}
+
+void DistributedLattice::step(std::uint64_t step_index, double drive_per_ps2) {
+  neighbour_sums();
+  const std::size_t row = static_cast<std::size_t>(xm_);
+  if (map_.noisy) {
+    for (std::size_t r = 0; r < row_first_cell_.size(); ++r) {
+      noise_.fill(xi_.data() + r * row, row, first_id_ + row_first_cell_[r], step_index);
+    }
+  }
+  advance(Q_.data(), P_.data(), neighbours_.data(), xi_.data(), Q_.size(), map_, force_.slope_kernel(), stiffness_meV_,
+          2.0 * dimension_, drive_per_ps2);
+}
+
+std::vector<double> DistributedLattice::gather_Q() const {
+  copy_to_global();
+  Vec natural = nullptr, on_root = nullptr;
+  VecScatter scatter = nullptr;
+  PETSC_CHECK(DMDACreateNaturalVector(dm_, &natural));
+  PETSC_CHECK(DMDAGlobalToNaturalBegin(dm_, global_, INSERT_VALUES, natural));
+  PETSC_CHECK(DMDAGlobalToNaturalEnd(dm_, global_, INSERT_VALUES, natural));
+  PETSC_CHECK(VecScatterCreateToZero(natural, &scatter, &on_root));
+  PETSC_CHECK(VecScatterBegin(scatter, natural, on_root, INSERT_VALUES, SCATTER_FORWARD));
+  PETSC_CHECK(VecScatterEnd(scatter, natural, on_root, INSERT_VALUES, SCATTER_FORWARD));
+  PetscInt size = 0;
+  PETSC_CHECK(VecGetLocalSize(on_root, &size));
+  const double* values = nullptr;
+  PETSC_CHECK(VecGetArrayRead(on_root, &values));
+  std::vector<double> Q(values, values + size);
+  PETSC_CHECK(VecRestoreArrayRead(on_root, &values));
+  PETSC_CHECK(VecScatterDestroy(&scatter));
+  PETSC_CHECK(VecDestroy(&on_root));
+  PETSC_CHECK(VecDestroy(&natural));
+  return Q;
+}
+
+void DistributedLattice::copy_to_global() const {
+  double* values = nullptr;
+  PETSC_CHECK(VecGetArray(global_, &values));
+  std::memcpy(values, Q_.data(), Q_.size() * sizeof(double));
+  PETSC_CHECK(VecRestoreArray(global_, &values));
+}
+
+void DistributedLattice::neighbour_sums() {
+  copy_to_global();
+  PETSC_CHECK(DMGlobalToLocalBegin(dm_, global_, INSERT_VALUES, local_));
+  PETSC_CHECK(DMGlobalToLocalEnd(dm_, global_, INSERT_VALUES, local_));
+  const double* ghosted = nullptr;
+  PETSC_CHECK(VecGetArrayRead(local_, &ghosted));
+  const std::ptrdiff_t strides[3] = {1, gxm_, gxm_ * gym_};
+  const std::size_t row = static_cast<std::size_t>(xm_);
+  std::size_t out = 0;
+  for (PetscInt z = zs_; z < zs_ + zm_; ++z) {
+    for (PetscInt y = ys_; y < ys_ + ym_; ++y, out += row) {
+      const double* __restrict q = ghosted + ((z - gzs_) * gym_ + (y - gys_)) * gxm_ + (xs_ - gxs_);
+      double* __restrict sum = neighbours_.data() + out;
+#pragma omp simd
+      for (std::size_t i = 0; i < row; ++i) sum[i] = q[static_cast<std::ptrdiff_t>(i) - 1] + q[i + 1];
+      for (int axis = 1; axis < dimension_; ++axis) {
+        const std::ptrdiff_t s = strides[axis];
+#pragma omp simd
+        for (std::size_t i = 0; i < row; ++i) {
+          const auto c = static_cast<std::ptrdiff_t>(i);
+          sum[i] += q[c + s] + q[c - s];
+        }
+      }
+    }
+  }
+  PETSC_CHECK(VecRestoreArrayRead(local_, &ghosted));
+}
+}  // namespace metasc::nucleation
