@@ -41,6 +41,18 @@ void print_summary(std::ostream& out, const ensemble::EnsembleJob& job,
     out << "  landscape " << physics::class_name(critical.kind) << ": " << job.no_well_reason
         << "; nothing can be trapped\n";
   }
+  // A median the data do not reach is +inf, and so is every bound beyond the
+  // observation window: say so instead of printing inf.
+  const auto lifetime_cell = [](double median_ps, double low_ps, double high_ps) {
+    char cell[96];
+    if (std::isinf(median_ps)) {
+      if (std::isinf(low_ps)) return std::string("not reached by t_end");
+      std::snprintf(cell, sizeof cell, "not reached  [%.4g, inf]", low_ps);
+    } else {
+      std::snprintf(cell, sizeof cell, "%-20.4g  [%.4g, %.4g]", median_ps, low_ps, high_ps);
+    }
+    return std::string(cell);
+  };
   out << "  pulse                        P_trap  [95% CI]           escapes  rate [1/ps]  [95% CI]"
          "             collapses  median lifetime [ps]  [95% CI]\n";
   for (std::size_t p = 0; p < outcomes.size(); ++p) {
@@ -50,13 +62,14 @@ void print_summary(std::ostream& out, const ensemble::EnsembleJob& job,
     const auto collapses = std::count(outcome.lifetimes.cause.begin(), outcome.lifetimes.cause.end(),
                                       static_cast<std::uint8_t>(stochastic::LifetimeCause::collapse));
     std::snprintf(line, sizeof line,
-                  "  %-28s %.3f  [%.3f, %.3f]   %7llu  %-11.3g  [%-9.3g, %-9.3g]  %9lld  %-20.4g  [%.4g, %.4g]\n",
+                  "  %-28s %.3f  [%.3f, %.3f]   %7llu  %-11.3g  [%-9.3g, %-9.3g]  %9lld  %s\n",
                   job.pulses[p].label.c_str(), outcome.trapping.estimate, outcome.trapping.low,
                   outcome.trapping.high, escape ? static_cast<unsigned long long>(escape->exposure.escapes) : 0ULL,
                   escape ? escape->rate.rate_per_ps : NAN, escape ? escape->rate.low_per_ps : NAN,
                   escape ? escape->rate.high_per_ps : NAN, static_cast<long long>(collapses),
-                  lifetime ? lifetime->median.median_ps : NAN, lifetime ? lifetime->median.low_ps : NAN,
-                  lifetime ? lifetime->median.high_ps : NAN);
+                  lifetime_cell(lifetime ? lifetime->median.median_ps : NAN, lifetime ? lifetime->median.low_ps : NAN,
+                                lifetime ? lifetime->median.high_ps : NAN)
+                      .c_str());
     out << line;
   }
   out << "  results: " << file << "\n";
