@@ -155,6 +155,19 @@ KineticsTable::Point KineticsTable::state(double log_density_target, const Pairi
   return {cell.gap0_meV * gap_fraction(x), lambda, x, true, true};
 }
 
+double KineticsTable::sharp_edge_log_density(const PairingCell& cell, double gap_meV) const {
+  double edge = std::numeric_limits<double>::infinity();
+  for (const auto& mode : spec_.rate.spectrum().delta_modes()) {
+    if (mode.energy_meV <= spec_.rate.max_energy_meV() && mode.energy_meV > 2.0 * gap_meV) {
+      edge = std::min(edge, mode.energy_meV);
+    }
+  }
+  // Δ = Δ0 σ(x): the edge's x in closed form, its density on the table's curve.
+  const double x = std::log(edge / (2.0 * cell.gap0_meV - edge));
+  if (!(edge < 2.0 * cell.gap0_meV) || !(x <= state_grid_.gap.last())) return std::numeric_limits<double>::quiet_NaN();
+  return log_density(cell, cubic_stencil(state_grid_.gap, x));
+}
+
 GapBranch KineticsTable::branch(const PairingCell& cell, const Point& point) const {
   if (!point.gapped) return GapBranch::normal;
   // At fixed λ the larger root is where λ rises with Δ along the curve (∂R/∂Δ < 0).

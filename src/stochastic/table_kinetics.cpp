@@ -1,6 +1,7 @@
 #include "metasc/stochastic/table_kinetics.hpp"
 
 #include <algorithm>
+#include <boost/math/quadrature/gauss.hpp>
 #include <cmath>
 #include <limits>
 
@@ -12,6 +13,16 @@ namespace {
 constexpr double step_tolerance = 1e-10;  // local error per step in ln n
 constexpr double smallest_step = 1e-6;    // of the interval
 constexpr double smallest_offset = 1e-9;  // in ln n: the secant of ∂(dz/dt)/∂z at equilibrium
+
+// The time map takes over within this many intervals' travel, at the present
+// speed, of a sharp edge. With f = −a/√(z − z*) the edge is reached in
+// (2/3)(z − z*)/|f|: outside the reach the interval covers at most 37% of the
+// distance and |f| grows by at most 26% across it, which step control handles.
+constexpr double edge_reach = 3.0;
+// ln n just past the edge, relative: far above the rounding of the state solve,
+// far below any tolerance on n.
+constexpr double past_edge = 1e-9;
+using EdgeQuadrature = boost::math::quadrature::gauss<double, 10>;
 
 }  // namespace
 
@@ -28,77 +39,131 @@ void TableKinetics::start(std::size_t count, const physics::KineticState& state,
   elapsed_ps_.resize(count);
   log_density_.resize(count);
   first_stage_.resize(count);
+  trial_.resize(count);
+  accepted_.resize(count);
 }
 
 double TableKinetics::slope(std::size_t i, double log_density) {
-  const auto point = table_->state(log_density, cell_[i], hint_[i]);
+  trial_[i] = table_->state(log_density, cell_[i], hint_[i]);
+  const auto& point = trial_[i];
   if (!point.in_range) return std::numeric_limits<double>::quiet_NaN();
   if (point.gapped) hint_[i] = point.gap_coordinate;
   return table_->rate_per_ps(point.gap_meV, point.lambda_meV) / std::exp(log_density);
+}
+
+void TableKinetics::accept(std::size_t i, double log_density, double slope, double elapsed_ps) {
+  log_density_[i] = log_density;
+  first_stage_[i] = slope;
+  accepted_[i] = trial_[i];
+  elapsed_ps_[i] = elapsed_ps;
+}
+
+void TableKinetics::step(std::size_t i, double left) {
+  const bool last = step_ps_[i] >= left;
+  const double h = last ? left : step_ps_[i];
+  const double z = log_density_[i];
+  const double f0 = first_stage_[i];
+  // The secant over the Euler step: a Jacobian O(h) from the tangent keeps the
+  // scheme second order, and unlike a fixed small offset it never spans only
+  // a jump of f (the density-peak discontinuity), so the error estimate
+  // shrinks with h there too.
+  const double offset = std::copysign(std::max(std::abs(h * f0), smallest_offset), f0);
+  // Growth faster than 1/h is not followed exponentially: that is where the
+  // rate runs into the edge singularity of a sharp mode, not a linear mode.
+  const double jacobian = std::min((slope(i, z + offset) - f0) / offset, 1.0 / h);
+  const double hj = h * jacobian;
+  const double phi = std::abs(hj) < 1e-8 ? 1.0 + 0.5 * hj : std::expm1(hj) / hj;
+  const double z1 = z + h * phi * f0;
+  const double f1 = slope(i, z1);
+  // The scheme is exact for f linear in z; its local error is that of the
+  // remainder N(z) = f(z) − J z over the step, ≈ (h/2)|N(z1) − N(z)|.
+  const double error = 0.5 * h * std::abs(f1 - f0 - jacobian * (z1 - z));
+  // At the floor a step is taken as it is: steps shrink there only next to a
+  // sharp edge the time map did not take (the rate not monotone on the way).
+  const bool floor = h <= smallest_step * interval_ps_;
+  const bool accepted = std::isfinite(f1) && (error <= step_tolerance || floor);
+  if (accepted) accept(i, z1, f1, last ? interval_ps_ : elapsed_ps_[i] + h);
+  // Only a step that was not cut short by the interval's end says how large the next may be.
+  const double factor =
+      std::isfinite(error) ? std::clamp(0.9 * std::sqrt(step_tolerance / std::max(error, 1e-300)), 0.2, 5.0) : 0.2;
+  if (!accepted || !last) step_ps_[i] = h * factor;
+  if (!accepted && floor) {
+    throw NumericalError("kinetics table: the density integration left the table's range at n = " +
+                         std::to_string(std::exp(z)));
+  }
+  step_ps_[i] = std::max(step_ps_[i], smallest_step * interval_ps_);
+}
+
+double TableKinetics::time_between(std::size_t i, double edge, double w_low, double w_high) {
+  bool falling = true;
+  const double time = EdgeQuadrature::integrate(
+      [&](double w) {
+        const double f = slope(i, edge + w * w);
+        falling = falling && f < 0.0;
+        return 2.0 * w / -f;
+      },
+      w_low, w_high);
+  return falling ? time : std::numeric_limits<double>::quiet_NaN();
+}
+
+bool TableKinetics::approach_sharp_edge(std::size_t i, double left) {
+  const double z = log_density_[i];
+  const double f0 = first_stage_[i];
+  if (!(f0 < 0.0) || !accepted_[i].gapped) return false;
+  const double edge = table_->sharp_edge_log_density(cell_[i], accepted_[i].gap_meV);
+  const double distance = z - edge;
+  if (!(distance > 0.0 && distance <= edge_reach * -f0 * left)) return false;
+  const double w0 = std::sqrt(distance);
+  const double to_edge = time_between(i, edge, 0.0, w0);
+  if (!std::isfinite(to_edge)) return false;
+  if (to_edge <= left) {
+    const double past = edge - past_edge * (1.0 + std::abs(edge));
+    accept(i, past, slope(i, past), elapsed_ps_[i] + to_edge);
+    step_ps_[i] = left - to_edge;
+    return true;
+  }
+  // Where the interval ends: ∫_{w1}^{w0} 2w dw/|f| = left, by Newton from the
+  // leading order (dt ∝ w² dw, so w³ falls linearly in time).
+  double w1 = w0 * std::cbrt(1.0 - left / to_edge);
+  for (int iteration = 0; iteration < 30; ++iteration) {
+    const double excess = time_between(i, edge, w1, w0) - left;
+    const double f = slope(i, edge + w1 * w1);
+    const double next = std::clamp(w1 + excess * -f / (2.0 * w1), 0.5 * w1, 0.5 * (w1 + w0));
+    if (!std::isfinite(next)) return false;
+    const bool converged = std::abs(next - w1) <= 1e-13 * w0;
+    w1 = next;
+    if (converged) break;
+  }
+  const double end = edge + w1 * w1;
+  accept(i, end, slope(i, end), interval_ps_);
+  return true;
 }
 
 void TableKinetics::advance(std::size_t count, double* density, const double* mean_pairing_meV,
                             physics::KineticState* state) {
   for (std::size_t i = 0; i < count; ++i) {
     cell_[i] = table_->at_pairing(mean_pairing_meV[i]);
-    log_density_[i] = std::log(density[i]);
-    elapsed_ps_[i] = 0.0;
-    first_stage_[i] = slope(i, log_density_[i]);
-    if (!std::isfinite(first_stage_[i])) {
+    const double z = std::log(density[i]);
+    const double f = slope(i, z);
+    if (!std::isfinite(f)) {
       throw NumericalError("kinetics table: the density " + std::to_string(density[i]) + " at U = " +
                            std::to_string(mean_pairing_meV[i]) + " meV lies outside the table's range");
     }
+    accept(i, z, f, 0.0);
   }
-  // Rounds over the block: in each, every unfinished lane tries one step of its own size.
+  // Rounds over the block: in each, every unfinished lane takes one step of its own.
   for (bool unfinished = true; unfinished;) {
     unfinished = false;
     for (std::size_t i = 0; i < count; ++i) {
       const double left = interval_ps_ - elapsed_ps_[i];
       if (left <= 0.0) continue;
-      const bool last = step_ps_[i] >= left;
-      const double h = last ? left : step_ps_[i];
-      const double z = log_density_[i];
-      const double f0 = first_stage_[i];
-      // The secant over the Euler step: a Jacobian O(h) from the tangent keeps the
-      // scheme second order, and unlike a fixed small offset it never spans only
-      // a jump of f (the density-peak discontinuity), so the error estimate
-      // shrinks with h there too.
-      const double offset = std::copysign(std::max(std::abs(h * f0), smallest_offset), f0);
-      // Growth faster than 1/h is not followed exponentially: that is where the
-      // rate runs into the edge singularity of a sharp mode (below), not a linear mode.
-      const double jacobian = std::min((slope(i, z + offset) - f0) / offset, 1.0 / h);
-      const double hj = h * jacobian;
-      const double phi = std::abs(hj) < 1e-8 ? 1.0 + 0.5 * hj : std::expm1(hj) / hj;
-      const double z1 = z + h * phi * f0;
-      const double f1 = slope(i, z1);
-      // The scheme is exact for f linear in z; its local error is that of the
-      // remainder N(z) = f(z) − J z over the step, ≈ (h/2)|N(z1) − N(z)|.
-      const double error = 0.5 * h * std::abs(f1 - f0 - jacobian * (z1 - z));
-      // At the floor a step is taken as it is: the only place steps shrink there is the
-      // approach to 2Δ = Ω_ν, where the rate diverges integrably like (Ω_ν − 2Δ)^{-1/2}
-      // (and stops beyond), within one floor step of the crossing.
-      const bool floor = h <= smallest_step * interval_ps_;
-      const bool accepted = std::isfinite(f1) && (error <= step_tolerance || floor);
-      if (accepted) {
-        log_density_[i] = z1;
-        first_stage_[i] = f1;
-        elapsed_ps_[i] = last ? interval_ps_ : elapsed_ps_[i] + h;
-      }
-      // Only a step that was not cut short by the interval's end says how large the next may be.
-      const double factor =
-          std::isfinite(error) ? std::clamp(0.9 * std::sqrt(step_tolerance / std::max(error, 1e-300)), 0.2, 5.0) : 0.2;
-      if (!accepted || !last) step_ps_[i] = h * factor;
-      if (!accepted && floor) {
-        throw NumericalError("kinetics table: the density integration left the table's range at n = " +
-                             std::to_string(std::exp(z)));
-      }
-      step_ps_[i] = std::max(step_ps_[i], smallest_step * interval_ps_);
+      if (!approach_sharp_edge(i, left)) step(i, left);
       unfinished = unfinished || elapsed_ps_[i] < interval_ps_;
     }
   }
   for (std::size_t i = 0; i < count; ++i) {
-    const auto point = table_->state(log_density_[i], cell_[i], hint_[i]);
     density[i] = std::exp(log_density_[i]);
+    const auto& point = accepted_[i];
     state[i] = {point.gap_meV, point.lambda_meV, table_->branch(cell_[i], point)};
   }
 }

@@ -1,6 +1,7 @@
 // The fast path of the coupled kinetics against the direct solver, its oracle
 // (PHYSICS.md §3, §6): the tabulated state and rate at random (n, U), and the
 // block integrator against the direct solver's adaptive integration.
+#include <boost/math/quadrature/tanh_sinh.hpp>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <vector>
@@ -148,4 +149,50 @@ TEST_CASE("the block integrator on the table follows the direct solver's n(t)", 
   CHECK(stuck >= 1);  // the singular locus was crossed
   CHECK(stuck < 4);
   CHECK(moved > 0.1);
+}
+
+TEST_CASE("a lane recombining into 2 Delta = Omega_nu arrives when the direct rate's time integral says", "[kinetics][table]") {
+  // At fixed U the time from n0 down to n is ∫_n^{n0} dn'/|dn/dt|, the direct
+  // solver's rate integrated by tanh-sinh quadrature (which takes the
+  // integrable (n − n*)^{1/2} end at the edge n* in its stride): an oracle that
+  // shares neither the table nor any step control. The lane starts at 2Δ = 50 meV
+  // with excess quasi-particles (λ < 0), reaches the Hg(2) edge 2Δ = 52 meV at
+  // T_edge and stays there, the channel closed.
+  const auto coupling = k3c60_coupling(1.0);
+  const auto spec = coupling.table_spec();
+  const auto table = serial_table(spec, 3);
+  const double pairing = 38.3, kT = spec.kT_meV;
+  const auto density_at_gap = [&](double gap) {
+    return density(spec.band, gap, kT, *chemical_potential_for_gap(spec.band, pairing, kT, gap));
+  };
+  const double start = density_at_gap(25.0), edge = density_at_gap(26.0);
+  const KineticsConditions conditions{spec.band, pairing, kT};
+  const auto falling_rate = [&](double n) { return -density_rate(spec.rate, conditions, n).rate_per_ps; };
+  REQUIRE(falling_rate(start) > 0.0);
+  boost::math::quadrature::tanh_sinh<double> quadrature;
+  const auto time_from_start = [&](double n) {
+    return quadrature.integrate([&](double m) { return 1.0 / falling_rate(m); }, n, start);
+  };
+  const double edge_time = time_from_start(edge);
+  INFO("n0 = " << start << ", n* = " << edge << ", T_edge = " << edge_time << " ps");
+  REQUIRE(edge_time > 4.0);  // the lane approaches through several intervals
+
+  stochastic::TableKinetics lane(table, 1.0);
+  KineticState state = coupling.state(start, pairing);
+  lane.start(1, state, pairing);
+  double n = start, worst_time = 0.0;
+  int arrival = -1;
+  for (int interval = 1; interval <= static_cast<int>(edge_time) + 5; ++interval) {
+    lane.advance(1, &n, &pairing, &state);
+    if (n > edge * (1.0 + 1e-7)) {
+      worst_time = std::max(worst_time, std::abs(time_from_start(n) - interval));
+    } else {
+      if (arrival < 0) arrival = interval;
+      CHECK(n == Approx(edge).epsilon(1e-6));
+      CHECK(2.0 * state.gap_meV >= 52.0);
+    }
+  }
+  INFO("largest time error before the edge " << worst_time << " ps; arrived in interval " << arrival);
+  CHECK(worst_time < 1e-4 * edge_time);
+  CHECK(arrival == static_cast<int>(std::ceil(edge_time)));
 }

@@ -104,6 +104,11 @@ class KineticsTable {
   };
   /// The state at ln n, starting the solve from `hint` (the previous x).
   Point state(double log_density, const PairingCell& cell, double hint) const;
+  /// ln n at which a lane recombining from gap Δ [meV] (Δ rising as n falls)
+  /// reaches the lowest δ-mode above 2Δ in the rate's range, 2Δ = Ω_ν, where the
+  /// rate diverges like (Ω_ν − 2Δ)^{-1/2} and then stops; NaN if no such edge
+  /// lies on the table's curve at this pairing.
+  double sharp_edge_log_density(const PairingCell& cell, double gap_meV) const;
   /// Which root of the gap equation (at fixed λ) a gapped point is on.
   GapBranch branch(const PairingCell& cell, const Point& point) const;
   /// dn/dt [1/ps] at (Δ, λ); NaN where 2Δ is below the continuum's top and λ

@@ -14,6 +14,14 @@
 /// N = f − Jz the remainder the scheme does not integrate exactly, ≤ 1e-10 in
 /// ln n; every lane keeps its step size from one interval to the next. Three
 /// evaluations per step (f at the start is the previous step's last).
+///
+/// The one place this fails is a recombining lane running into a sharp mode's
+/// edge, 2Δ → Ω_ν: there f ≈ −a/√(z − z*) and the solution is (t* − t)^{2/3}
+/// away from the edge, then frozen (the channel closes), so any step control
+/// crawls. Near the edge the lane follows the time map instead: with
+/// z = z* + w², dt = 2w dw/|f| is smooth in w (the edge factor's √ cancels), so
+/// Gauss–Legendre quadrature gives the time to the edge, and a Newton solve on
+/// the same quadrature the w reached when the interval ends first.
 #include <cstddef>
 #include <memory>
 #include <vector>
@@ -34,8 +42,19 @@ class TableKinetics {
   void advance(std::size_t count, double* density, const double* mean_pairing_meV, physics::KineticState* state);
 
  private:
-  /// dz/dt [1/ps] of lane i at z = ln n (NaN below the table's range); updates its solve hint.
+  /// dz/dt [1/ps] of lane i at z = ln n (NaN outside the table's range); updates
+  /// its solve hint and leaves the state there in trial_[i].
   double slope(std::size_t i, double log_density);
+  /// One trial step of lane i, of its own size or the `left` ps to the interval's end.
+  void step(std::size_t i, double left);
+  /// Lane i across the rest of the interval by the time map, if it runs into a
+  /// sharp mode's edge soon; false (nothing changed) if not.
+  bool approach_sharp_edge(std::size_t i, double left);
+  /// Time [ps] for lane i to fall from z* + w_high² to z* + w_low² (NaN if the rate
+  /// is not negative throughout).
+  double time_between(std::size_t i, double edge, double w_low, double w_high);
+  /// Lane i accepts the state it has just evaluated, z with dz/dt = slope.
+  void accept(std::size_t i, double log_density, double slope, double elapsed_ps);
 
   std::shared_ptr<const physics::KineticsTable> table_;
   double interval_ps_ = 0.0;
@@ -45,6 +64,8 @@ class TableKinetics {
   std::vector<double> elapsed_ps_;
   std::vector<double> log_density_;
   std::vector<double> first_stage_;  ///< dz/dt at the start of the lane's next step
+  std::vector<physics::KineticsTable::Point> trial_;     ///< the state at the last evaluated z
+  std::vector<physics::KineticsTable::Point> accepted_;  ///< the state at log_density_
 };
 
 }  // namespace metasc::stochastic
