@@ -64,6 +64,9 @@ KineticsTable::KineticsTable(KineticsTableSpec spec, StateGrid state_grid, std::
       continuum_grid_(continuum_grid),
       continuum_(std::move(continuum)),
       continuum_top_meV_(continuum_top_meV(spec_.rate)) {
+  for (const auto& mode : spec_.rate.spectrum().delta_modes()) {
+    highest_mode_meV_ = std::max(highest_mode_meV_, mode.energy_meV);
+  }
   const auto finite = std::count_if(continuum_.begin(), continuum_.end(), [](double v) { return std::isfinite(v); });
   if (finite != 0 && static_cast<std::size_t>(finite) != continuum_.size()) {
     throw NumericalError("kinetics table: the smooth part of alpha^2F vanishes above some gaps below its top (" +
@@ -181,11 +184,21 @@ double KineticsTable::rate_per_ps(double gap_meV, double lambda_meV) const {
   const double kT = spec_.kT_meV;
   const double two_gap = 2.0 * gap_meV;
   const auto& spectrum = spec_.rate.spectrum();
+  // The table's rate is the coupled kinetics' inner loop. Below arguments of 600
+  // (exp overflows at 709) the pair factor Γ = csch(Ω/2T) sech((Δ+λ)/2T)
+  // sech((Ω−Δ+λ)/2T) sinh(λ/T) is taken in plain hyperbolic functions, sinh(λ/T)
+  // shared by every term: a third of the transcendental calls of its log form.
+  const bool moderate = highest_mode_meV_ + gap_meV + std::abs(lambda_meV) < 600.0 * kT;
+  const double sinh_lambda = moderate ? std::sinh(lambda_meV / kT) : 0.0;
   double modes = 0.0;
   for (const auto& mode : spectrum.delta_modes()) {
     if (mode.energy_meV > spec_.rate.max_energy_meV() || !(mode.energy_meV > two_gap)) continue;
+    const double pair_factor =
+        moderate ? sinh_lambda / (std::sinh(mode.energy_meV / (2.0 * kT)) * std::cosh((gap_meV + lambda_meV) / (2.0 * kT)) *
+                                  std::cosh((mode.energy_meV - gap_meV + lambda_meV) / (2.0 * kT)))
+                 : net_pair_factor(mode.energy_meV, gap_meV, lambda_meV, kT);
     modes += spectrum.delta_weight_meV(mode, gap_meV) * std::sqrt(mode.energy_meV / (mode.energy_meV - two_gap)) *
-             net_pair_factor(mode.energy_meV, gap_meV, lambda_meV, kT);
+             pair_factor;
   }
   double rate = std::numbers::pi / (2.0 * units::hbar_meV_ps) * modes;
   if (has_continuum_ && two_gap < continuum_top_meV_) {
@@ -197,7 +210,8 @@ double KineticsTable::rate_per_ps(double gap_meV, double lambda_meV) const {
     const auto sa = cubic_stencil(continuum_grid_.angle, std::asin(std::sqrt(two_gap / continuum_top_meV_)));
     const auto sl = cubic_stencil(lambda_axis, lambda_meV);
     const double log_ratio = tensor_value(continuum_.data(), lambda_axis.count, sa, sa.value, sl, sl.value);
-    rate += std::copysign(edge_factor * std::exp(log_ratio + log_abs_sinh(lambda_meV / kT)), lambda_meV);
+    rate += moderate ? edge_factor * std::exp(log_ratio) * sinh_lambda
+                     : std::copysign(edge_factor * std::exp(log_ratio + log_abs_sinh(lambda_meV / kT)), lambda_meV);
   }
   return rate;
 }

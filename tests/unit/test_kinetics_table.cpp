@@ -111,8 +111,10 @@ TEST_CASE("the block integrator on the table follows the direct solver's n(t)", 
   // through the Hg(2) mode at 52 meV), avalanching (2Δ through Ω_max) and
   // normal — advanced 300 intervals of 1 ps by TableKinetics and by
   // KineticCoupling::advance. Where 2Δ runs into Ω_ν the rate diverges like
-  // (Ω_ν − 2Δ)^{-1/2} and vanishes beyond, so n sticks there: both integrators
-  // are then limited by their step control, and agree to 1e-3; elsewhere to 1e-6.
+  // (Ω_ν − 2Δ)^{-1/2} and vanishes beyond, so n sticks there: the direct
+  // solver's step control is limited there (the table's time map is not, see
+  // the next test), and they agree to 1e-4; elsewhere to 1e-5, a tenth of the
+  // bound a coupled run must meet (tests/integration/ensemble_kinetics_solvers.sh).
   const auto coupling = k3c60_coupling(1.0);
   const auto table = serial_table(coupling.table_spec(), 3);
   const std::vector<double> centres{40.0, 34.0, 28.0, 21.0};
@@ -143,7 +145,7 @@ TEST_CASE("the block integrator on the table follows the direct solver's n(t)", 
   for (std::size_t i = 0; i < lanes; ++i) {
     INFO("lane " << i << " at U ~ " << centres[i] << " meV: largest relative difference in n " << worst[i]
                  << (at_mode[i] ? " (reached 2 Delta = Omega_nu)" : ""));
-    CHECK(worst[i] < (at_mode[i] ? 1e-3 : 1e-6));
+    CHECK(worst[i] < (at_mode[i] ? 1e-4 : 1e-5));
     stuck += at_mode[i] ? 1 : 0;
   }
   CHECK(stuck >= 1);  // the singular locus was crossed

@@ -130,6 +130,7 @@ class KineticsTable {
   std::vector<double> continuum_;
   bool has_continuum_;
   double continuum_top_meV_;
+  double highest_mode_meV_ = 0.0;  ///< the largest δ-mode energy [meV]
   std::vector<double> peak_coordinate_;  ///< per U node
 };
 

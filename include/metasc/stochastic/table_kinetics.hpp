@@ -11,7 +11,7 @@
 /// the trapped state changes on ns scales; an explicit method would need
 /// several steps per interval for stability alone, this one takes one.
 /// Error control per lane: the local error estimate (h/2)|N(z₁) − N(z)|,
-/// N = f − Jz the remainder the scheme does not integrate exactly, ≤ 1e-10 in
+/// N = f − Jz the remainder the scheme does not integrate exactly, ≤ 1e-9 in
 /// ln n; every lane keeps its step size from one interval to the next. Three
 /// evaluations per step (f at the start is the previous step's last).
 ///
