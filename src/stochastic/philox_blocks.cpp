@@ -15,10 +15,10 @@ namespace {
 
 #if defined(__AVX512F__)
 
-/// Blocks per vector: one per 64-bit lane.
-constexpr std::size_t lanes_per_vector = 8;
+/// Blocks per vector: one per 64-bit lane, a group.
+constexpr std::size_t lanes_per_vector = group_blocks;
 
-/// 8·Vectors blocks at counters first + 0, 1, …: the rounds and key schedule
+/// Vectors groups of blocks at counters first + 0, 1, …: the rounds and key schedule
 /// of r123::Philox4x32_R<10> (philox.h), lane-parallel. Each 32-bit word of a
 /// block sits in the low half of a 64-bit lane, so one vpmuludq gives the full
 /// 32×32→64 product (lo in the low half, hi moved down by a dword swap); the
@@ -26,7 +26,7 @@ constexpr std::size_t lanes_per_vector = 8;
 /// Several independent vectors are interleaved because one round's chain
 /// (multiply, swap, xor) is longer than its work for a single vector.
 template <std::size_t Vectors>
-void philox_vectors(std::uint64_t* words, std::uint32_t first, std::uint32_t c1, std::uint32_t c2, std::uint32_t c3,
+void philox_vectors(std::uint32_t* words, std::uint32_t first, std::uint32_t c1, std::uint32_t c2, std::uint32_t c3,
                     const PhiloxKey& key) {
   const __m512i multiplier0 = _mm512_set1_epi64(PHILOX_M4x32_0);
   const __m512i multiplier1 = _mm512_set1_epi64(PHILOX_M4x32_1);
@@ -54,16 +54,13 @@ void philox_vectors(std::uint64_t* words, std::uint32_t first, std::uint32_t c1,
     k0 = _mm512_add_epi32(k0, bump0);
     k1 = _mm512_add_epi32(k1, bump1);
   }
-  // Block b's words r0 | r1·2³² and r2 | r3·2³², interleaved into block order.
-  constexpr __mmask16 odd_dwords = 0xAAAA;
-  const __m512i first_half = _mm512_setr_epi64(0, 8, 1, 9, 2, 10, 3, 11);
-  const __m512i second_half = _mm512_setr_epi64(4, 12, 5, 13, 6, 14, 7, 15);
+  // Word k of the eight blocks as one run of eight (the low halves of the lanes).
   for (std::size_t v = 0; v < Vectors; ++v) {
-    const __m512i lane0 = _mm512_mask_blend_epi32(odd_dwords, x0[v], _mm512_slli_epi64(x1[v], 32));
-    const __m512i lane1 = _mm512_mask_blend_epi32(odd_dwords, x2[v], _mm512_slli_epi64(x3[v], 32));
-    std::uint64_t* out = words + 2 * lanes_per_vector * v;
-    _mm512_storeu_si512(out, _mm512_permutex2var_epi64(lane0, first_half, lane1));
-    _mm512_storeu_si512(out + lanes_per_vector, _mm512_permutex2var_epi64(lane0, second_half, lane1));
+    std::uint32_t* out = words + 4 * lanes_per_vector * v;
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(out), _mm512_cvtepi64_epi32(x0[v]));
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(out + lanes_per_vector), _mm512_cvtepi64_epi32(x1[v]));
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(out + 2 * lanes_per_vector), _mm512_cvtepi64_epi32(x2[v]));
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(out + 3 * lanes_per_vector), _mm512_cvtepi64_epi32(x3[v]));
   }
 }
 
@@ -71,21 +68,23 @@ void philox_vectors(std::uint64_t* words, std::uint32_t first, std::uint32_t c1,
 
 }  // namespace
 
-void philox_blocks(std::uint64_t* words, std::size_t blocks, std::uint32_t first, std::uint32_t c1, std::uint32_t c2,
-                   std::uint32_t c3, const PhiloxKey& key) {
-  std::size_t b = 0;
+void philox_blocks(std::uint32_t* words, std::size_t groups, std::uint32_t first, std::uint32_t c1,
+                   std::uint32_t c2, std::uint32_t c3, const PhiloxKey& key) {
+  std::size_t g = 0;
 #if defined(__AVX512F__)
-  // Four vectors (32 blocks) fill the registers; one vector for the rest.
-  constexpr std::size_t wide = 4 * lanes_per_vector;
-  for (; blocks - b >= wide; b += wide) philox_vectors<4>(words + 2 * b, first + static_cast<std::uint32_t>(b), c1, c2, c3, key);
-  for (; blocks - b >= lanes_per_vector; b += lanes_per_vector) {
-    philox_vectors<1>(words + 2 * b, first + static_cast<std::uint32_t>(b), c1, c2, c3, key);
+  // Four vectors (four groups, 32 blocks) fill the registers; one vector for the rest.
+  for (; groups - g >= 4; g += 4) {
+    philox_vectors<4>(words + group_words * g, first + static_cast<std::uint32_t>(group_blocks * g), c1, c2, c3, key);
+  }
+  for (; g < groups; ++g) {
+    philox_vectors<1>(words + group_words * g, first + static_cast<std::uint32_t>(group_blocks * g), c1, c2, c3, key);
   }
 #endif
-  for (; b < blocks; ++b) {
-    const auto pair = philox_words({{first + static_cast<std::uint32_t>(b), c1, c2, c3}}, key);
-    words[2 * b] = pair[0];
-    words[2 * b + 1] = pair[1];
+  for (; g < groups; ++g) {
+    for (std::size_t j = 0; j < group_blocks; ++j) {
+      const auto r = r123::Philox4x32{}({{first + static_cast<std::uint32_t>(group_blocks * g + j), c1, c2, c3}}, key);
+      for (std::size_t k = 0; k < 4; ++k) words[group_words * g + group_blocks * k + j] = r[k];
+    }
   }
 }
 

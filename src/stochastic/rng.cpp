@@ -7,6 +7,14 @@
 
 #include "metasc/error.hpp"
 
+#if defined(__AVX512F__)
+#include <immintrin.h>
+// GCC 12's AVX-512 intrinsics warn about their own undefined start register
+// (GCC bug 105593, see philox_blocks.cpp).
+#pragma GCC diagnostic ignored "-Wuninitialized"
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+
 namespace metasc::stochastic {
 
 namespace {
@@ -16,9 +24,9 @@ constexpr std::uint64_t step_limit = std::uint64_t{1} << 48;
 constexpr std::uint64_t draw_limit = std::uint64_t{1} << 8;
 constexpr std::uint64_t extra_limit = std::uint64_t{1} << 20;
 
-/// Trajectories per batch of fill(): its words live on the stack (4 KB).
+/// Trajectories per batch of fill(): its words live on the stack (2 KB).
+/// A multiple of 64 (the miss flags are 64-bit words).
 constexpr std::size_t batch = 512;
-
 
 }  // namespace
 
@@ -32,51 +40,57 @@ void NormalStream::check_ranges(std::uint64_t first_trajectory, std::size_t n, s
   }
 }
 
-double NormalStream::off_core(std::uint64_t word, std::uint64_t trajectory, std::uint64_t step,
+double NormalStream::off_core(std::uint32_t word, std::uint64_t trajectory, std::uint64_t step,
                               std::uint64_t draw) const {
-  const std::uint64_t group = trajectory / lanes;
-  const std::uint64_t lane = trajectory % lanes;
-  std::uint64_t extra = lane;  // 2j + lane for the extra block j ≥ 1 in use
+  const std::uint64_t block = block_of(trajectory);
+  std::uint64_t extra = word_of(trajectory);  // 4j + k for the extra block j ≥ 1 in use
   std::array<std::uint64_t, 2> words{};
   std::size_t used = words.size();
   return ziggurat::resolve(*tables_, word, [&] {
     if (used == words.size()) {
-      extra += lanes;
+      extra += 4;
       if (extra >= extra_limit) throw NumericalError("random numbers: the ziggurat ran out of extra counters");
-      words = philox_words(counter(group, step, draw, extra), key_);
+      words = philox_words(counter(block, step, draw, extra), key_);
       used = 0;
     }
     return words[used++];
   });
 }
 
-void NormalStream::deviates(double* __restrict out, const std::uint64_t* __restrict words, std::size_t n,
+void NormalStream::deviates(double* __restrict out, const std::uint32_t* __restrict words, std::size_t n,
                             std::uint64_t first_trajectory, std::uint64_t step, std::uint64_t draw) const {
-  const std::uint64_t* __restrict limit = tables_->core_limit.data();
+  const std::uint32_t* __restrict limit = tables_->core_limit.data();
   const double* __restrict scale = tables_->core_scale.data();
-  constexpr std::uint64_t entry_mask = 2 * ziggurat::layers - 1;
-  // One byte per deviate, 1 where the word missed the core; padded to whole
-  // 8-byte words so that the search below reads them eight at a time.
-  alignas(8) std::array<std::uint8_t, batch> missed;
-  // ziggurat::core_deviate, spelled out so that the loop vectorises.
-#pragma omp simd
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::uint64_t entry = words[i] & entry_mask;
-    const std::uint64_t u = words[i] >> (64 - ziggurat::uniform_bits);
-    out[i] = static_cast<double>(static_cast<std::int64_t>(u)) * scale[entry];
-    missed[i] = static_cast<std::uint8_t>(u >= limit[entry]);
+  // One bit per deviate, 1 where the word missed the core.
+  std::array<std::uint64_t, batch / 64> missed{};
+  std::size_t i = 0;
+#if defined(__AVX512F__)
+  // ziggurat::core_deviate for eight words at once: 32-bit indices gather the
+  // layer's scale and limit, the sign bit moves to bit 63 of the double.
+  const __m256i layer_mask = _mm256_set1_epi32(static_cast<int>(ziggurat::layers - 1));
+  const __m256i sign_mask = _mm256_set1_epi32(std::int32_t{1} << ziggurat::sign_bit);
+  for (; i + 8 <= n; i += 8) {
+    const __m256i w = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(words + i));
+    const __m256i layer = _mm256_and_si256(w, layer_mask);
+    const __m256i u = _mm256_srli_epi32(w, 32 - ziggurat::core_uniform_bits);
+    const __m512d magnitude = _mm512_mul_pd(_mm512_cvtepi32_pd(u), _mm512_i32gather_pd(layer, scale, 8));
+    const __m512i sign = _mm512_slli_epi64(_mm512_cvtepu32_epi64(_mm256_and_si256(w, sign_mask)), 63 - ziggurat::sign_bit);
+    _mm512_storeu_pd(out + i, _mm512_castsi512_pd(_mm512_or_si512(_mm512_castpd_si512(magnitude), sign)));
+    const __m256i core_limit = _mm256_i32gather_epi32(reinterpret_cast<const int*>(limit), layer, 4);
+    const __mmask8 miss = _mm256_cmp_epu32_mask(u, core_limit, _MM_CMPINT_NLT);
+    missed[i / 64] |= std::uint64_t{miss} << (i % 64);
   }
-  const std::size_t padded = (n + 7) / 8 * 8;
-  std::fill(missed.begin() + static_cast<std::ptrdiff_t>(n), missed.begin() + static_cast<std::ptrdiff_t>(padded),
-            std::uint8_t{0});
-  // ~0.4 % of the words miss: find them eight flags at a time, then by bit.
-  for (std::size_t group = 0; group < padded; group += 8) {
-    std::uint64_t flags;
-    std::memcpy(&flags, missed.data() + group, sizeof flags);
-    while (flags != 0) [[unlikely]] {
-      const std::size_t i = group + static_cast<std::size_t>(std::countr_zero(flags)) / 8;
-      out[i] = off_core(words[i], first_trajectory + i, step, draw);
-      flags &= flags - 1;
+#endif
+  for (; i < n; ++i) {
+    double x;
+    if (!ziggurat::core_deviate(*tables_, words[i], x)) missed[i / 64] |= std::uint64_t{1} << (i % 64);
+    out[i] = x;
+  }
+  // ~0.4 % of the words miss: find them 64 flags at a time, then by bit.
+  for (std::size_t chunk = 0; chunk * 64 < n; ++chunk) {
+    for (std::uint64_t flags = missed[chunk]; flags != 0; flags &= flags - 1) {
+      const std::size_t j = 64 * chunk + static_cast<std::size_t>(std::countr_zero(flags));
+      out[j] = off_core(words[j], first_trajectory + j, step, draw);
     }
   }
 }
@@ -84,20 +98,21 @@ void NormalStream::deviates(double* __restrict out, const std::uint64_t* __restr
 void NormalStream::fill(double* out, std::size_t n, std::uint64_t first_trajectory, std::uint64_t step,
                         std::uint64_t draw) const {
   check_ranges(first_trajectory, n, step, draw);
-  alignas(64) std::array<std::uint64_t, batch + lanes> words;  // + lanes: a batch may start mid-block
+  alignas(64) std::array<std::uint32_t, batch> words;
   for (std::size_t done = 0; done < n;) {
     const std::uint64_t first = first_trajectory + done;
-    const std::size_t count = std::min(batch, n - done);
-    const std::size_t skip = first % lanes;
-    // Blocks [group, group + blocks), split where the counter's low word wraps.
-    const std::uint64_t group = first / lanes;
-    const std::size_t blocks = (skip + count + lanes - 1) / lanes;
-    for (std::size_t b = 0; b < blocks;) {
-      const std::uint64_t to_wrap = (std::uint64_t{1} << 32) - (group + b) % (std::uint64_t{1} << 32);
-      const std::size_t run = static_cast<std::size_t>(std::min<std::uint64_t>(blocks - b, to_wrap));
-      const PhiloxCounter c = counter(group + b, step, draw, 0);
-      philox_blocks(words.data() + lanes * b, run, c[0], c[1], c[2], c[3], key_);
-      b += run;
+    const std::size_t skip = first % group_trajectories;
+    const std::size_t count = std::min(batch - skip, n - done);
+    const std::uint64_t first_group = first / group_trajectories;
+    const std::size_t groups = (skip + count + group_trajectories - 1) / group_trajectories;
+    // Groups [first_group, first_group + groups), split where the counter's low word wraps.
+    for (std::size_t m = 0; m < groups;) {
+      const std::uint64_t block = group_blocks * (first_group + m);
+      const std::uint64_t to_wrap = ((std::uint64_t{1} << 32) - block % (std::uint64_t{1} << 32)) / group_blocks;
+      const std::size_t run = static_cast<std::size_t>(std::min<std::uint64_t>(groups - m, to_wrap));
+      const PhiloxCounter c = counter(block, step, draw, 0);
+      philox_blocks(words.data() + group_words * m, run, c[0], c[1], c[2], c[3], key_);
+      m += run;
     }
     deviates(out + done, words.data() + skip, count, first, step, draw);
     done += count;

@@ -70,11 +70,11 @@ Tables build_tables() {
     // Floor: the integer test never admits a point beyond x_{i+1} (the layer-0
     // and wedge branches of resolve() take the few that it turns away wrongly).
     const double next_edge = i + 1 < layers ? t.edge[i + 1] : 0.0;
-    const auto limit = static_cast<std::uint64_t>(std::floor(0x1p53 * (next_edge / t.edge[i])));
-    const double scale = t.edge[i] * 0x1p-53;
-    t.core_limit[i] = t.core_limit[layers + i] = limit;
+    const double grid = std::ldexp(1.0, core_uniform_bits);
+    const auto limit = static_cast<std::uint32_t>(std::floor(grid * (next_edge / t.edge[i])));
+    const double scale = t.edge[i] / grid;
+    t.core_limit[i] = limit;
     t.core_scale[i] = scale;
-    t.core_scale[layers + i] = -scale;
   }
   if (!(t.height[layers] >= 1.0) || !std::isfinite(t.edge[layers - 1])) {
     throw NumericalError("ziggurat: the layers do not cover the density (top " +

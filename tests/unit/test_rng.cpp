@@ -55,10 +55,13 @@ void for_each_deviate(const NormalStream& stream, std::size_t total, Visit visit
   }
 }
 
-/// A word with the given layer, sign and 53-bit uniform u.
-std::uint64_t word_of(std::uint64_t layer, bool negative, std::uint64_t u) {
-  return (u << 11) | (std::uint64_t{negative} << ziggurat::sign_bit) | layer;
+/// A ziggurat word with the given layer, sign and 21-bit uniform u.
+std::uint32_t word_of(std::uint32_t layer, bool negative, std::uint32_t u) {
+  return (u << (ziggurat::sign_bit + 1)) | (std::uint32_t{negative} << ziggurat::sign_bit) | layer;
 }
+
+constexpr double grid = 0x1p21;  // 2^core_uniform_bits
+static_assert(ziggurat::core_uniform_bits == 21);
 
 }  // namespace
 
@@ -92,12 +95,13 @@ TEST_CASE("deviates of different trajectories, steps and draws are uncorrelated"
   const NormalStream stream(99, Stream::langevin_noise);
   const auto base = draws(stream, 0, 1000);
   const double bound = z / std::sqrt(static_cast<double>(sample_size));
-  // Neighbouring ids share a Philox block (two words of one block).
-  const auto next_trajectory = draws(stream, 1, 1000);
-  const auto next_block = draws(stream, 2, 1000);
+  // Ids 8 apart mostly share a Philox block (words k and k + 1 of one block);
+  // neighbouring ids take the same word of neighbouring blocks.
+  const auto same_block = draws(stream, 8, 1000);
+  const auto next_block = draws(stream, 1, 1000);
   const auto next_step = draws(stream, 0, 1001);
   const auto next_draw = draws(stream, 0, 1000, 1);
-  CHECK(std::abs(mean_product(base, next_trajectory)) < bound);
+  CHECK(std::abs(mean_product(base, same_block)) < bound);
   CHECK(std::abs(mean_product(base, next_block)) < bound);
   CHECK(std::abs(mean_product(base, next_step)) < bound);
   CHECK(std::abs(mean_product(base, next_draw)) < bound);
@@ -107,7 +111,7 @@ TEST_CASE("deviates of different trajectories, steps and draws are uncorrelated"
   std::vector<double> a2(sample_size), b2(sample_size);
   for (std::size_t i = 0; i < sample_size; ++i) {
     a2[i] = base[i] * base[i] - 1.0;
-    b2[i] = next_trajectory[i] * next_trajectory[i] - 1.0;
+    b2[i] = same_block[i] * same_block[i] - 1.0;
   }
   CHECK(std::abs(mean_product(a2, b2)) < 2.0 * bound);
 }
@@ -115,7 +119,7 @@ TEST_CASE("deviates of different trajectories, steps and draws are uncorrelated"
 TEST_CASE("the numbers depend only on (seed, stream, trajectory, step, draw)", "[rng]") {
   const NormalStream stream(2024, Stream::langevin_noise);
   constexpr std::size_t n = 103;
-  constexpr std::uint64_t first = 1'000'000'000'003;  // odd: starts in the middle of a block
+  constexpr std::uint64_t first = 1'000'000'000'003;  // 3 mod 4: starts in the middle of a block
   const auto whole = draws(stream, first, 5, 0, n);
 
   // Element by element, in reverse order.
@@ -123,7 +127,7 @@ TEST_CASE("the numbers depend only on (seed, stream, trajectory, step, draw)", "
 
   // Split into blocks at odd offsets, as another rank decomposition would.
   std::vector<double> pieces(n);
-  const std::size_t cuts[] = {0, 1, 6, 7, 50, n};
+  const std::size_t cuts[] = {0, 1, 6, 7, 50, 52, 53, n};
   for (std::size_t c = 0; c + 1 < std::size(cuts); ++c) {
     stream.fill(pieces.data() + cuts[c], cuts[c + 1] - cuts[c], first + cuts[c], 5);
   }
@@ -175,21 +179,19 @@ TEST_CASE("the ziggurat tables follow the Marsaglia–Tsang recursion", "[rng]")
   // The top layer reaches the peak (no gap under f), by no more than rounding.
   CHECK(t.height[N] >= 1.0);
   CHECK(t.height[N] < 1.0 + 1e-13);
-  // The fast path's integer limits: floor(2⁵³ x_{i+1}/x_i), both signs.
+  // The fast path's integer limits: floor(2²¹ x_{i+1}/x_i).
   double core_fraction = 0.0;
   for (std::size_t i = 0; i < N; ++i) {
     INFO("layer " << i);
-    const double ratio = 0x1p53 * ((i + 1 < N ? t.edge[i + 1] : 0.0) / t.edge[i]);
+    const double ratio = grid * ((i + 1 < N ? t.edge[i + 1] : 0.0) / t.edge[i]);
     const double limit = static_cast<double>(t.core_limit[i]);
     CHECK(limit <= ratio);
     CHECK(ratio < limit + 1.0);
-    CHECK(t.core_scale[i] == t.edge[i] * 0x1p-53);
-    CHECK(t.core_limit[N + i] == t.core_limit[i]);
-    CHECK(t.core_scale[N + i] == -t.core_scale[i]);
-    core_fraction += limit * 0x1p-53 / static_cast<double>(N);
+    CHECK(t.core_scale[i] == t.edge[i] / grid);
+    core_fraction += limit / grid / static_cast<double>(N);
   }
   CHECK(t.core_limit[N - 1] == 0);  // the top layer is all wedge
-  CHECK(core_fraction > 0.99);      // one word per deviate in > 99 % of cases
+  CHECK(core_fraction > 0.995);     // one word per deviate in > 99.5 % of cases
 }
 
 TEST_CASE("the ziggurat's core, wedge, tail and rejection steps", "[rng]") {
@@ -198,38 +200,39 @@ TEST_CASE("the ziggurat's core, wedge, tail and rejection steps", "[rng]") {
   const double r = t.tail_start;
   // Supplies given words in order and counts them.
   struct Words {
-    std::vector<std::uint64_t> words;
+    std::vector<std::uint64_t> words;  // 64-bit further words
     std::size_t used = 0;
     std::uint64_t operator()() { return words.at(used++); }
   };
 
   SECTION("core: the word alone is the deviate") {
-    const std::uint64_t w = word_of(5, true, 1000);
+    const std::uint32_t w = word_of(5, true, 1000);
     double x;
     REQUIRE(ziggurat::core_deviate(t, w, x));
-    CHECK(x == -1000.0 * (t.edge[5] * 0x1p-53));
+    CHECK(x == -1000.0 * (t.edge[5] / grid));
     Words none;
     CHECK(ziggurat::resolve(t, w, none) == x);
     CHECK(none.used == 0);
   }
   SECTION("wedge: accepted below the curve, rejected above it") {
-    const std::uint64_t w = word_of(N - 1, false, std::uint64_t{1} << 52);  // x = x_{N-1}/2, top layer
+    const std::uint32_t w = word_of(N - 1, false, std::uint32_t{1} << 20);  // x = x_{N-1}/2, top layer
     double x;
     REQUIRE_FALSE(ziggurat::core_deviate(t, w, x));
     CHECK(x == 0.5 * t.edge[N - 1]);
     Words low{{0}};  // y = f_{N-1} < f(x): accept
     CHECK(ziggurat::resolve(t, w, low) == x);
     CHECK(low.used == 1);
-    const std::uint64_t next = word_of(7, true, 12345);  // a core word after the rejection
+    const std::uint32_t next = word_of(7, true, 12345);  // a core word after the rejection
     double x_next;
     REQUIRE(ziggurat::core_deviate(t, next, x_next));
-    Words high{{~std::uint64_t{0}, next}};  // y ≈ f_N ≥ 1 > f(x): reject, start again
+    // y ≈ f_N ≥ 1 > f(x): reject, start again from the low 32 bits of the next word.
+    Words high{{~std::uint64_t{0}, (std::uint64_t{0xdeadbeef} << 32) | next}};
     CHECK(ziggurat::resolve(t, w, high) == x_next);
     CHECK(high.used == 2);
   }
   SECTION("base: rectangle below r, exact tail beyond it") {
     const std::uint64_t half = (std::uint64_t{1} << 52) - 1;  // uniform_positive = 1/2
-    const std::uint64_t far = word_of(0, false, (std::uint64_t{1} << 53) - 1);  // x ≈ x_0 > r
+    const std::uint32_t far = word_of(0, false, (std::uint32_t{1} << 21) - 1);  // x ≈ x_0 > r
     double x;
     REQUIRE_FALSE(ziggurat::core_deviate(t, far, x));
     REQUIRE(x > r);
@@ -238,9 +241,9 @@ TEST_CASE("the ziggurat's core, wedge, tail and rejection steps", "[rng]") {
     CHECK(ziggurat::resolve(t, far, accept) == Approx(r + std::log(2.0) / r).epsilon(1e-15));
     CHECK(accept.used == 2);
     Words negative{{half << 11, half << 11}};
-    CHECK(ziggurat::resolve(t, word_of(0, true, (std::uint64_t{1} << 53) - 1), negative) ==
+    CHECK(ziggurat::resolve(t, word_of(0, true, (std::uint32_t{1} << 21) - 1), negative) ==
           Approx(-(r + std::log(2.0) / r)).epsilon(1e-15));
-    // U₁ = 2⁻⁵³: a = 53 ln 2 / r ≈ 9.5, 2b = 2 ln 2 < a²: rejected, the next pair is taken.
+    // U₁ = 2⁻⁵³: a = 53 ln 2 / r ≈ 9.1, 2b = 2 ln 2 < a²: rejected, the next pair is taken.
     Words retry{{0, half << 11, half << 11, half << 11}};
     CHECK(ziggurat::resolve(t, far, retry) == Approx(r + std::log(2.0) / r).epsilon(1e-15));
     CHECK(retry.used == 4);
@@ -263,27 +266,27 @@ TEST_CASE("fill agrees with normal() bit for bit and follows the documented coun
       CHECK(out[n] == 123.0);  // nothing written past n
     }
   }
-  // The documented layout: trajectory t's first word is lane t mod 2 of the
-  // Random123 Philox4x32-10 block at key (seed mod 2³², seed / 2³²) and
+  // The documented layout: trajectory t = 32m + 8k + j's first word is word k
+  // of the Random123 Philox4x32-10 block at key (seed mod 2³², seed / 2³²) and
   // counter (g mod 2³², step mod 2³², step/2³² + 2¹⁶ g/2³², 2²⁸ stream + 2²⁰ draw),
-  // g = t/2; when it lands in the core, it alone is the deviate. The ranges
+  // g = 8m + j; when it lands in the core, it alone is the deviate. The ranges
   // have words off the core too (~0.43 %), so the comparison above covered
   // resolve(). The second start crosses g = 2³² (the counter's low word wraps).
   const std::uint64_t seed = (std::uint64_t{7} << 32) + 31337;
   const NormalStream wide_seed(seed, Stream::langevin_noise);
   const r123::Philox4x32::key_type key{{31337, 7}};
   const std::uint64_t big_step = (std::uint64_t{5} << 32) + 42;
-  for (const std::uint64_t start : {(std::uint64_t{1} << 40) + 1, (std::uint64_t{1} << 33) - 2049}) {
+  for (const std::uint64_t start : {(std::uint64_t{1} << 40) + 1, (std::uint64_t{1} << 34) - 4097}) {
     std::vector<double> filled(4099);
     wide_seed.fill(filled.data(), filled.size(), start, big_step, draw);
     std::size_t off_core = 0;
     for (std::uint64_t t = start; t < start + filled.size(); ++t) {
-      const std::uint64_t g = t / 2;
+      const std::uint64_t g = 8 * (t / 32) + t % 8;
       const r123::Philox4x32::ctr_type counter{
           {static_cast<std::uint32_t>(g), 42, static_cast<std::uint32_t>(5 + ((g >> 32) << 16)),
            static_cast<std::uint32_t>((static_cast<std::uint64_t>(Stream::langevin_noise) << 28) | (draw << 20))}};
       const auto r = r123::Philox4x32{}(counter, key);
-      const std::uint64_t word = t % 2 == 0 ? r[0] | (std::uint64_t{r[1]} << 32) : r[2] | (std::uint64_t{r[3]} << 32);
+      const std::uint32_t word = r[t / 8 % 4];
       double x;
       if (ziggurat::core_deviate(ziggurat::tables(), word, x)) {
         REQUIRE(filled[t - start] == x);
