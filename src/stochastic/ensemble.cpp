@@ -118,6 +118,20 @@ void EnsembleRunner::step_recording_relaxed(std::uint64_t first_trajectory, std:
                              });
 }
 
+bool EnsembleRunner::open_inside_barrier(const std::vector<std::uint8_t>& trapped, std::size_t count) const {
+  const double barrier = spec_.criteria.Q_barrier;
+  const double* __restrict Q = Q_.data();
+  const std::uint64_t* __restrict first = first_relaxed_.data();
+  const std::uint8_t* __restrict is_trapped = trapped.data();
+  unsigned inside = 0;
+  // The same comparison as WellCriteria::relaxed's, on the same bits of Q.
+#pragma omp simd reduction(| : inside)
+  for (std::size_t i = 0; i < count; ++i) {
+    inside |= static_cast<unsigned>(is_trapped[i] != 0 && first[i] == never_relaxed && std::abs(Q[i]) < barrier);
+  }
+  return inside != 0;
+}
+
 void EnsembleRunner::observe_moments(BlockResult& result, std::size_t output_index, std::uint64_t first_trajectory,
                                      std::size_t count, std::uint64_t step) {
   auto& Q_moments = result.Q_moments[output_index];
@@ -183,14 +197,18 @@ BlockResult EnsembleRunner::run_block(std::uint64_t first_trajectory, std::size_
   observe_moments(result, 0, first_trajectory, count, 0);
   first_relaxed_.assign(count, never_relaxed);
   bool any_trapped = false;
+  bool watch = false;  // some trapped, unrelaxed trajectory is inside the barrier at t_step
   for (std::uint64_t step = 0; step < spec_.steps; ++step) {
     // Escapes are first entries after the check time. The plain kernel tests
     // the state t_step at the start of each step inside its own loop, so
     // every time t_n, check < n < t_end, is tested exactly as a separate pass
     // would; the back-action force and the last time take the separate pass.
+    // Only steps that start with an open trajectory inside the barrier
+    // (|Q| < Q_B, a condition of "relaxed") can record an escape: the others
+    // take the plain step(), which moves Q and P by the same bits.
     if (spec_.back_action) {
       step_with_back_action(first_trajectory, count, step);
-    } else if (any_trapped && step > spec_.check_step) {
+    } else if (watch) {
       step_recording_relaxed(first_trajectory, count, step);
     } else {
       integrator_.step(Q_.data(), P_.data(), count, first_trajectory, step, drive(step));
@@ -217,6 +235,7 @@ BlockResult EnsembleRunner::run_block(std::uint64_t first_trajectory, std::size_
     if (now % spec_.output_stride == 0) {
       observe_moments(result, static_cast<std::size_t>(now / spec_.output_stride), first_trajectory, count, now);
     }
+    watch = !spec_.back_action && any_trapped && now > spec_.check_step && open_inside_barrier(result.trapped, count);
   }
   // escape_time: NaN (never trapped), +inf (trapped, still in), or the time after the check.
   for (std::size_t i = 0; i < count; ++i) {

@@ -95,6 +95,10 @@ class EnsembleRunner {
   /// One step of the plain kernel that also records, inside its loop, which
   /// trajectories are relaxed at t_step (the start of the step).
   void step_recording_relaxed(std::uint64_t first_trajectory, std::size_t count, std::uint64_t step);
+  /// Whether some trapped trajectory not yet relaxed is inside the barrier,
+  /// |Q| < Q_B, now: WellCriteria::relaxed needs that, so a step whose start
+  /// has none records no escape and the plain step() serves it.
+  bool open_inside_barrier(const std::vector<std::uint8_t>& trapped, std::size_t count) const;
   void observe_moments(BlockResult& result, std::size_t output_index, std::uint64_t first_trajectory,
                        std::size_t count, std::uint64_t step);
   void advance_kinetics(BlockResult& result, std::size_t count, std::uint64_t step);
