@@ -118,18 +118,20 @@ void EnsembleRunner::step_recording_relaxed(std::uint64_t first_trajectory, std:
                              });
 }
 
-bool EnsembleRunner::open_inside_barrier(const std::vector<std::uint8_t>& trapped, std::size_t count) const {
-  const double barrier = spec_.criteria.Q_barrier;
+bool EnsembleRunner::open_inside_barrier(std::size_t count) const {
   const double* __restrict Q = Q_.data();
-  const std::uint64_t* __restrict first = first_relaxed_.data();
-  const std::uint8_t* __restrict is_trapped = trapped.data();
+  const double* __restrict limit = watch_limit_.data();
   unsigned inside = 0;
   // The same comparison as WellCriteria::relaxed's, on the same bits of Q.
 #pragma omp simd reduction(| : inside)
-  for (std::size_t i = 0; i < count; ++i) {
-    inside |= static_cast<unsigned>(is_trapped[i] != 0 && first[i] == never_relaxed && std::abs(Q[i]) < barrier);
-  }
+  for (std::size_t i = 0; i < count; ++i) inside |= static_cast<unsigned>(std::abs(Q[i]) < limit[i]);
   return inside != 0;
+}
+
+void EnsembleRunner::update_watch_limits(const std::vector<std::uint8_t>& trapped, std::size_t count) {
+  for (std::size_t i = 0; i < count; ++i) {
+    watch_limit_[i] = trapped[i] != 0 && first_relaxed_[i] == never_relaxed ? spec_.criteria.Q_barrier : -1.0;
+  }
 }
 
 void EnsembleRunner::observe_moments(BlockResult& result, std::size_t output_index, std::uint64_t first_trajectory,
@@ -196,6 +198,7 @@ BlockResult EnsembleRunner::run_block(std::uint64_t first_trajectory, std::size_
   initialise(first_trajectory, count);
   observe_moments(result, 0, first_trajectory, count, 0);
   first_relaxed_.assign(count, never_relaxed);
+  watch_limit_.assign(count, -1.0);
   bool any_trapped = false;
   bool watch = false;  // some trapped, unrelaxed trajectory is inside the barrier at t_step
   for (std::uint64_t step = 0; step < spec_.steps; ++step) {
@@ -210,6 +213,7 @@ BlockResult EnsembleRunner::run_block(std::uint64_t first_trajectory, std::size_
       step_with_back_action(first_trajectory, count, step);
     } else if (watch) {
       step_recording_relaxed(first_trajectory, count, step);
+      update_watch_limits(result.trapped, count);
     } else {
       integrator_.step(Q_.data(), P_.data(), count, first_trajectory, step, drive(step));
     }
@@ -229,13 +233,14 @@ BlockResult EnsembleRunner::run_block(std::uint64_t first_trajectory, std::size_
         result.trapped[i] = spec_.criteria.bound(Q_[i], energy_[i]) ? 1 : 0;
         any_trapped = any_trapped || result.trapped[i] != 0;
       }
+      update_watch_limits(result.trapped, count);
     } else if (now > spec_.check_step && any_trapped && (spec_.back_action || now == spec_.steps)) {
       record_relaxed(count, now);
     }
     if (now % spec_.output_stride == 0) {
       observe_moments(result, static_cast<std::size_t>(now / spec_.output_stride), first_trajectory, count, now);
     }
-    watch = !spec_.back_action && any_trapped && now > spec_.check_step && open_inside_barrier(result.trapped, count);
+    watch = !spec_.back_action && any_trapped && now > spec_.check_step && open_inside_barrier(count);
   }
   // escape_time: NaN (never trapped), +inf (trapped, still in), or the time after the check.
   for (std::size_t i = 0; i < count; ++i) {

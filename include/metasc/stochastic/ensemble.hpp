@@ -96,9 +96,11 @@ class EnsembleRunner {
   /// trajectories are relaxed at t_step (the start of the step).
   void step_recording_relaxed(std::uint64_t first_trajectory, std::size_t count, std::uint64_t step);
   /// Whether some trapped trajectory not yet relaxed is inside the barrier,
-  /// |Q| < Q_B, now: WellCriteria::relaxed needs that, so a step whose start
-  /// has none records no escape and the plain step() serves it.
-  bool open_inside_barrier(const std::vector<std::uint8_t>& trapped, std::size_t count) const;
+  /// |Q| < watch_limit_ = Q_B, now: WellCriteria::relaxed needs that, so a
+  /// step whose start has none records no escape and the plain step() serves it.
+  bool open_inside_barrier(std::size_t count) const;
+  /// watch_limit_[i] = Q_B while trajectory i is trapped and not yet relaxed, −1 after.
+  void update_watch_limits(const std::vector<std::uint8_t>& trapped, std::size_t count);
   void observe_moments(BlockResult& result, std::size_t output_index, std::uint64_t first_trajectory,
                        std::size_t count, std::uint64_t step);
   void advance_kinetics(BlockResult& result, std::size_t count, std::uint64_t step);
@@ -120,6 +122,7 @@ class EnsembleRunner {
   /// First step n after the check time at which the trajectory was relaxed
   /// (WellCriteria::relaxed at t_n), or never_relaxed.
   std::vector<std::uint64_t> first_relaxed_;
+  std::vector<double> watch_limit_;  ///< see update_watch_limits()
   std::vector<double> density_, pairing_sum_;        ///< kinetics: n, Σ U over the interval
   std::vector<physics::KineticState> kinetic_state_;  ///< kinetics: (Δ, λ, branch)
   std::vector<double> gap_squared_;                  ///< back-action: Δ² of kinetic_state_ [meV²]
