@@ -7,6 +7,14 @@
 
 #include "metasc/error.hpp"
 
+#if defined(__AVX512F__)
+#include <immintrin.h>
+// GCC 12's AVX-512 intrinsics warn about their own undefined start register
+// (GCC bug 105593, see philox_blocks.cpp).
+#pragma GCC diagnostic ignored "-Wuninitialized"
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+
 namespace metasc::stochastic {
 
 ForceTable::ForceTable(const LandscapeNodes& nodes, double phonon_energy_meV) {
@@ -82,6 +90,43 @@ ForceTable ForceTable::mirrored(const LandscapeNodes& half, double phonon_energy
     whole.slope_meV.push_back(half.slope_meV[i]);
   }
   return ForceTable(whole, phonon_energy_meV);
+}
+
+void ForceTable::SlopeKernel::slopes(const double* __restrict Q, double* __restrict out, std::size_t n) const {
+  std::size_t i = 0;
+#if defined(__AVX512F__) && defined(__FMA__)
+  // locate(), inside_slope() and slope() on eight lanes, the same operations
+  // in the same order (max/min of a NaN pick the second operand, as the
+  // comparisons of locate() do).
+  const __m512d zero = _mm512_setzero_pd();
+  const __m512d scale = _mm512_set1_pd(inverse_step), offset = _mm512_set1_pd(origin);
+  const __m512d last_segment = _mm512_set1_pd(last), tail = _mm512_set1_pd(tail_slope);
+  const __m512i last_cell = _mm512_set1_epi64(last_index);
+  alignas(64) std::int64_t index[8];
+  for (; i + 8 <= n; i += 8) {
+    const __m512d x = _mm512_fmadd_pd(_mm512_loadu_pd(Q + i), scale, offset);
+    const __m512d clamped = _mm512_min_pd(_mm512_max_pd(x, zero), last_segment);
+    const __m512i cell = _mm512_min_epi64(_mm512_cvttpd_epi64(clamped), last_cell);
+    const __m512d t = _mm512_sub_pd(clamped, _mm512_cvtepi64_pd(cell));
+    const __m512d outside = _mm512_sub_pd(x, clamped);
+    _mm512_store_si512(index, cell);
+    // Cells 0, 2 | 1, 3 | 4, 6 | 5, 7 side by side, so that after the
+    // unpacks each 128-bit lane holds one coefficient of two cells in order.
+    const auto pair = [&](int low, int high) {
+      return _mm512_insertf64x4(_mm512_castpd256_pd512(_mm256_loadu_pd(coefficients + 4 * index[low])),
+                                _mm256_loadu_pd(coefficients + 4 * index[high]), 1);
+    };
+    const __m512d z0 = pair(0, 2), z1 = pair(1, 3), z2 = pair(4, 6), z3 = pair(5, 7);
+    const __m512d c0_c2_low = _mm512_unpacklo_pd(z0, z1), c0_c2_high = _mm512_unpacklo_pd(z2, z3);
+    const __m512d c1_low = _mm512_unpackhi_pd(z0, z1), c1_high = _mm512_unpackhi_pd(z2, z3);
+    const __m512d c0 = _mm512_shuffle_f64x2(c0_c2_low, c0_c2_high, _MM_SHUFFLE(2, 0, 2, 0));
+    const __m512d c2 = _mm512_shuffle_f64x2(c0_c2_low, c0_c2_high, _MM_SHUFFLE(3, 1, 3, 1));
+    const __m512d c1 = _mm512_shuffle_f64x2(c1_low, c1_high, _MM_SHUFFLE(2, 0, 2, 0));
+    const __m512d inside = _mm512_fmadd_pd(t, _mm512_fmadd_pd(t, c2, c1), c0);
+    _mm512_storeu_pd(out + i, _mm512_fmadd_pd(tail, outside, inside));
+  }
+#endif
+  for (; i < n; ++i) out[i] = slope(Q[i]);
 }
 
 }  // namespace metasc::stochastic

@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <functional>
 #include <limits>
 #include <utility>
+#include <vector>
 
 #include "metasc/error.hpp"
 #include "metasc/stochastic/force_table.hpp"
@@ -168,4 +170,28 @@ TEST_CASE("reads never leave the table and bad tables are refused", "[force_tabl
   backwards.Q_step = -0.25;
   CHECK_THROWS_AS(ForceTable(backwards, hbar_omega), metasc::Error);
   CHECK_THROWS_AS(ForceTable(nodes, 0.0), metasc::Error);
+}
+
+TEST_CASE("slopes() of a block are slope() of each Q, bit for bit, tails and edges included", "[force_table]") {
+  const ForceTable table(sample(quartic, quartic_slope, -2.5, 0.25, 20), hbar_omega);
+  const auto kernel = table.slope_kernel();
+  // Inside, on the nodes, at both edges, in the tails, ±inf, ±0 and NaN; 83
+  // values, so that a remainder after whole groups of eight is covered too.
+  std::vector<double> Q;
+  for (int k = -30; k <= 30; ++k) Q.push_back(0.1 * k + 0.0137 * (k % 3));
+  for (const double special : {-2.5, 2.5, -0.0, 0.0, 1e300, -1e300, std::numeric_limits<double>::infinity(),
+                               -std::numeric_limits<double>::infinity(), std::numeric_limits<double>::quiet_NaN(),
+                               std::nextafter(2.5, 0.0), std::nextafter(-2.5, 0.0)}) {
+    Q.push_back(special);
+  }
+  for (int k = 0; k < 11; ++k) Q.push_back(-2.5 + 0.25 * k);  // nodes
+  REQUIRE(Q.size() % 8 != 0);
+  std::vector<double> out(Q.size() + 1, 123.0);
+  kernel.slopes(Q.data(), out.data(), Q.size());
+  for (std::size_t i = 0; i < Q.size(); ++i) {
+    INFO("Q = " << Q[i]);
+    const double expected = kernel.slope(Q[i]);
+    CHECK(std::memcmp(&out[i], &expected, sizeof(double)) == 0);
+  }
+  CHECK(out.back() == 123.0);  // nothing written past n
 }

@@ -179,6 +179,7 @@ class LangevinIntegrator {
   Force force_;
   NormalStream noise_;
   std::vector<double> xi_;  ///< the block's N(0,1) draws; stays zero when !map_.noisy
+  std::vector<double> slope_;  ///< step(): V'(Q_n) of the block, where the force computes it in a pass
 };
 
 template <ForceEvaluator Force>
@@ -194,8 +195,18 @@ void LangevinIntegrator<Force>::step(double* Q, double* P, std::size_t n, std::u
                                      std::uint64_t step_index, double drive_per_ps2) {
   // A copy: the loop must see that nothing it writes through Q, P changes the table.
   const auto force = force_.slope_kernel();
-  step_each(Q, P, n, first_trajectory, step_index, drive_per_ps2,
-            [force](std::size_t, double q) { return force.slope(q); });
+  if constexpr (requires(const double* q, double* out) { force.slopes(q, out, n); }) {
+    // A table's slopes in a pass of their own, which reads whole cells
+    // instead of gathering (ForceTable::SlopeKernel::slopes): the same bits.
+    if (slope_.size() < n) slope_.resize(n);
+    force.slopes(Q, slope_.data(), n);
+    const double* __restrict slope = slope_.data();
+    step_each(Q, P, n, first_trajectory, step_index, drive_per_ps2,
+              [slope](std::size_t i, double) { return slope[i]; });
+  } else {
+    step_each(Q, P, n, first_trajectory, step_index, drive_per_ps2,
+              [force](std::size_t, double q) { return force.slope(q); });
+  }
 }
 
 template <ForceEvaluator Force>
