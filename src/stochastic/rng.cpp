@@ -59,25 +59,37 @@ double NormalStream::off_core(std::uint32_t word, std::uint64_t trajectory, std:
 
 void NormalStream::deviates(double* __restrict out, const std::uint32_t* __restrict words, std::size_t n,
                             std::uint64_t first_trajectory, std::uint64_t step, std::uint64_t draw) const {
-  const std::uint32_t* __restrict limit = tables_->core_limit.data();
-  const double* __restrict scale = tables_->core_scale.data();
   // One bit per deviate, 1 where the word missed the core.
   std::array<std::uint64_t, batch / 64> missed{};
   std::size_t i = 0;
 #if defined(__AVX512F__)
-  // ziggurat::core_deviate for eight words at once: 32-bit indices gather the
-  // layer's scale and limit, the sign bit moves to bit 63 of the double.
+  // ziggurat::core_deviate for eight words at once. The eight layers' entries
+  // (scale, limit) are eight 16-byte loads, paired up by two unpacks, rather
+  // than two gathers; the sign bit moves to bit 63 of the double.
+  const ziggurat::Tables::CoreEntry* core = tables_->core.data();
   const __m256i layer_mask = _mm256_set1_epi32(static_cast<int>(ziggurat::layers - 1));
   const __m256i sign_mask = _mm256_set1_epi32(std::int32_t{1} << ziggurat::sign_bit);
+  alignas(32) std::int32_t layer[8];
   for (; i + 8 <= n; i += 8) {
     const __m256i w = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(words + i));
-    const __m256i layer = _mm256_and_si256(w, layer_mask);
     const __m256i u = _mm256_srli_epi32(w, 32 - ziggurat::core_uniform_bits);
-    const __m512d magnitude = _mm512_mul_pd(_mm512_cvtepi32_pd(u), _mm512_i32gather_pd(layer, scale, 8));
+    _mm256_store_si256(reinterpret_cast<__m256i*>(layer), _mm256_and_si256(w, layer_mask));
+    const auto entry = [&](int j) { return _mm_load_pd(&core[layer[j]].scale); };
+    // Entries of lanes 0, 2, 4, 6 and of lanes 1, 3, 5, 7: the unpacks then
+    // give (scale, limit) of lanes 0 … 7 in order.
+    const auto four = [&](int j) {
+      __m512d v = _mm512_castpd128_pd512(entry(j));
+      v = _mm512_insertf64x2(v, entry(j + 2), 1);
+      v = _mm512_insertf64x2(v, entry(j + 4), 2);
+      return _mm512_insertf64x2(v, entry(j + 6), 3);
+    };
+    const __m512d even = four(0), odd = four(1);
+    const __m512d scale = _mm512_unpacklo_pd(even, odd);
+    const __m512i limit = _mm512_castpd_si512(_mm512_unpackhi_pd(even, odd));
+    const __m512d magnitude = _mm512_mul_pd(_mm512_cvtepi32_pd(u), scale);
     const __m512i sign = _mm512_slli_epi64(_mm512_cvtepu32_epi64(_mm256_and_si256(w, sign_mask)), 63 - ziggurat::sign_bit);
     _mm512_storeu_pd(out + i, _mm512_castsi512_pd(_mm512_or_si512(_mm512_castpd_si512(magnitude), sign)));
-    const __m256i core_limit = _mm256_i32gather_epi32(reinterpret_cast<const int*>(limit), layer, 4);
-    const __mmask8 miss = _mm256_cmp_epu32_mask(u, core_limit, _MM_CMPINT_NLT);
+    const __mmask8 miss = _mm512_cmp_epu64_mask(_mm512_cvtepu32_epi64(u), limit, _MM_CMPINT_NLT);
     missed[i / 64] |= std::uint64_t{miss} << (i % 64);
   }
 #endif

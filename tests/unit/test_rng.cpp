@@ -184,13 +184,13 @@ TEST_CASE("the ziggurat tables follow the Marsaglia–Tsang recursion", "[rng]")
   for (std::size_t i = 0; i < N; ++i) {
     INFO("layer " << i);
     const double ratio = grid * ((i + 1 < N ? t.edge[i + 1] : 0.0) / t.edge[i]);
-    const double limit = static_cast<double>(t.core_limit[i]);
+    const double limit = static_cast<double>(t.core[i].limit);
     CHECK(limit <= ratio);
     CHECK(ratio < limit + 1.0);
-    CHECK(t.core_scale[i] == t.edge[i] / grid);
+    CHECK(t.core[i].scale == t.edge[i] / grid);
     core_fraction += limit / grid / static_cast<double>(N);
   }
-  CHECK(t.core_limit[N - 1] == 0);  // the top layer is all wedge
+  CHECK(t.core[N - 1].limit == 0);  // the top layer is all wedge
   CHECK(core_fraction > 0.995);     // one word per deviate in > 99.5 % of cases
 }
 
