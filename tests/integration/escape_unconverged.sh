@@ -6,14 +6,16 @@
 # shipped settings' damping (gamma/omega_b = 0.5, r = 8) converges: flags 1, rates finite.
 source "$(dirname "$0")/lib/common.bash"
 sed '/damping_scan_per_ps/d' "$METASC_SOURCE/inputs/escape_turnover.ini" >weak.ini
-common=(--output.progress=false --escape.methods=theory,mfpt,ffs --escape.ffs_replicas=2 --escape.ffs_walkers=4)
-run_mpi 2 "$METASC_BIN/metasc-escape" weak.ini --output.file=weak.h5 "${common[@]}" --phonon.damping_per_ps=2 \
+common=(--output.progress=false --escape.methods=theory,mfpt,ffs --escape.ffs_walkers=4)
+run_mpi 2 "$METASC_BIN/metasc-escape" weak.ini --output.file=weak.h5 "${common[@]}" --escape.ffs_replicas=2 --phonon.damping_per_ps=2 \
   --escape.mfpt_resolution=4 --escape.ffs_trials=3 --escape.ffs_flux_crossings=20 >weak.txt || fail "metasc-escape (weak damping): $(cat weak.txt)"
 grep -q "MFPT NOT CONVERGED, rate_mfpt_per_ps = NaN: the Richardson step .* exceeds escape.mfpt_tolerance = 2%" weak.txt ||
   fail "no MFPT verdict printed: $(cat weak.txt)"
 grep -q "FORWARD FLUX NOT CONVERGED, rate_ffs_per_ps = NaN: replica .* had no success" weak.txt ||
   fail "no forward-flux verdict printed: $(cat weak.txt)"
-run_mpi 2 "$METASC_BIN/metasc-escape" weak.ini --output.file=strong.h5 "${common[@]}" --escape.mfpt_resolution=8 \
+# Four replicas: two give a t interval with one degree of freedom (t = 12.7),
+# whose lower end is clipped to 0 whenever their rates differ by more than ~16 %.
+run_mpi 2 "$METASC_BIN/metasc-escape" weak.ini --output.file=strong.h5 "${common[@]}" --escape.ffs_replicas=4 --escape.mfpt_resolution=8 \
   --escape.ffs_trials=400 --escape.ffs_flux_crossings=200 >strong.txt || fail "metasc-escape (gamma/omega_b = 0.5): $(cat strong.txt)"
 ! grep -q "NOT CONVERGED" strong.txt || fail "converged run reported as unconverged: $(cat strong.txt)"
 /usr/bin/python3 - <<'PY' || fail "an unconverged rate was written as a number"

@@ -258,7 +258,10 @@ TEST_CASE("escapes recorded inside the kernel are the per-step check's, bit for 
   // A warm bath and a long run, so that many trapped trajectories escape. The
   // reference integrates the same trajectories with the plain step() and tests
   // trapping at the check time and "relaxed" after every step in a separate
-  // pass, as the definition reads (PHYSICS.md §7).
+  // pass, as the definition reads (PHYSICS.md §7). The runner observes only
+  // the steps that start with a trapped, unrelaxed trajectory inside the
+  // barrier (|Q| < Q_B), so this also proves that skipping the others misses
+  // no first entry, and that the observing and plain steps move Q alike.
   const auto job = k3c60_job({{"pulse.amplitude", "0.3"}, {"bath.temperature_K", "110"}, {"langevin.t_end_ps", "200"}});
   const EnsembleSpec& spec = job.specs.front();
   const std::vector<double> drive = drive_table(job.pulses.front().pulse, spec.dt_ps, spec.steps);
