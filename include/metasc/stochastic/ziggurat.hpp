@@ -4,11 +4,11 @@
 /// variables", J. Stat. Softw. 5(8), 2000; layout as in Doornik's ZIGNOR and
 /// NumPy's 256-layer version). N = 1024 layers, in one 32-bit word with the
 /// sign and a 21-bit uniform, so that one Philox4x32 block gives four
-/// deviates; the tables (12 KB) sit in a core's L1 cache beside the force
-/// table. Why 1024 and not NumPy's 256: a word that misses the core costs a
-/// scalar Philox block and often an exp(), ~40 times a hit; 256 layers miss
-/// 1.49 % of the time, 1024 layers 0.43 % (measured 8e8 against 1.25e9
-/// deviates/s on one AVX-512 core), at a coarser grid (below).
+/// deviates; the fast path's table (16 KB) sits in a core's L1 cache beside
+/// the force table. Why 1024 and not NumPy's 256: a word that misses the core
+/// costs a scalar Philox block and often an exp(); 256 layers miss 1.49 % of
+/// the time, 1024 layers 0.43 % (measured 7.6e8 against 1.25e9 deviates/s on
+/// one AVX-512 core), at a coarser grid (below).
 ///
 /// Geometry. Let f(x) = exp(−x²/2) on x ≥ 0 (the half-normal, unnormalised).
 /// The region under f is covered by N = 1024 layers of equal area v:
