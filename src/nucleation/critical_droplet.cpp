@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 
 #include "metasc/error.hpp"
@@ -26,6 +27,11 @@ constexpr int string_iterations = 4000;
 constexpr int follower_iterations = 400000;
 /// Power-iteration sweeps per follower step (the eigenvector moves little between steps).
 constexpr int mode_sweeps = 4;
+/// Steps off a saddle of index ≥ 2 along its second mode, at most this many, by this fraction of |Q_MS − Q_N|.
+constexpr int index_repairs = 8;
+constexpr double index_kick = 0.05;
+/// A second eigenvalue above this fraction of the first (both < 0) is a translation, not a second droplet.
+constexpr double translation_fraction = 0.1;
 /// The saddle is accepted at max|∂E/∂Q_c|/N_s below this fraction of σ |Q_MS − Q_N|,
 /// σ the stiffest curvature: ~10⁶ roundings of the force, far below any physical scale.
 constexpr double relative_tolerance = 1e-10;
@@ -61,8 +67,10 @@ class LatticeEnergy {
   double curvature(double Q) const {
     return (force_.slope(Q + curvature_step) - force_.slope(Q - curvature_step)) / (2.0 * curvature_step);
   }
+  /// 4dκ: the largest eigenvalue of κ times the lattice Laplacian.
+  double coupling_curvature() const { return 2.0 * coordination_ * kappa_; }
   /// max V'' + 4dκ: no Hessian eigenvalue is above it.
-  double stiffest() const { return force_.max_curvature_meV() + 2.0 * coordination_ * kappa_; }
+  double stiffest() const { return force_.max_curvature_meV() + coupling_curvature(); }
 
   /// Σ_c [V(Q_c) − V(Q_ref)] + (κ/2) Σ_bonds (Q_c − Q_c')², the bonds of the
   /// displacement u = Q − Q_ref (the same bonds, without cancelling large terms).
@@ -151,6 +159,121 @@ State droplet(const PeriodicLattice& lattice, double width, double radius, doubl
   return Q;
 }
 
+/// An index-1 saddle reached by the minimum-mode follower, with its two lowest Hessian modes.
+struct Saddle {
+  State Q, mode;
+  double energy, curvature, second_curvature, residual;
+};
+
+class SaddleFollower {
+ public:
+  SaddleFollower(LatticeEnergy& energy, std::size_t cells, double tolerance, double kick_length)
+      : energy_(energy),
+        sigma_(energy.stiffest()),
+        tolerance_(tolerance),
+        kick_length_(kick_length),
+        g_(cells),
+        curvatures_(cells),
+        Hv_(cells) {}
+
+  /// The saddle the follower reaches from Q with its mode started along `direction`.
+  Saddle follow(State Q, State direction, double Q_reference) {
+    State second(Q.size());
+    // A deterministic start for the second mode with a component on every cell.
+    for (std::size_t c = 0; c < Q.size(); ++c) second[c] = std::sin(1.0 + static_cast<double>(c));
+    normalise(direction);
+    Saddle saddle{.Q = {}, .mode = {}, .energy = 0.0, .curvature = 0.0, .second_curvature = 0.0,
+                  .residual = std::numeric_limits<double>::infinity()};
+    for (int repair = 0; repair <= index_repairs; ++repair) {
+      saddle.residual = descend(Q, direction);
+      couple_curvatures(Q);
+      saddle.curvature = settle_mode(direction, nullptr);
+      saddle.second_curvature = settle_mode(second, &direction);
+      // A second negative curvature comparable to the first is a second cell or
+      // droplet going over at once: an exactly symmetric state (two cells relaxed
+      // to the same bits) can hold the follower there. Step off it along the second
+      // mode, sign fixed by its largest component, and follow again. A small one is
+      // the droplet's translation over the lattice's (Peierls) pinning: energies
+      // differing far below any barrier, kept.
+      if (saddle.second_curvature >= translation_fraction * saddle.curvature) break;
+      const auto largest = std::max_element(second.begin(), second.end(),
+                                            [](double x, double y) { return std::abs(x) < std::abs(y); });
+      const double kick = std::copysign(index_kick * kick_length_, *largest);
+      for (std::size_t c = 0; c < Q.size(); ++c) Q[c] += kick * second[c];
+    }
+    saddle.energy = energy_.energy(Q, Q_reference);
+    saddle.Q = std::move(Q);
+    saddle.mode = std::move(direction);
+    return saddle;
+  }
+
+ private:
+  static void normalise(State& x) {
+    const double norm = std::sqrt(dot(x, x));
+    for (double& value : x) value /= norm;
+  }
+
+  /// Follows until max|∂E/∂Q_c| < tolerance (or the budget ends); returns that maximum.
+  double descend(State& Q, State& mode) {
+    double residual = std::numeric_limits<double>::infinity();
+    for (int iteration = 0; iteration < follower_iterations; ++iteration) {
+      energy_.gradient(Q, g_);
+      residual = 0.0;
+      for (const double x : g_) residual = std::max(residual, std::abs(x));
+      if (residual < tolerance_) break;
+      couple_curvatures(Q);
+      sweep_mode(mode, nullptr, mode_sweeps);
+      const double along = dot(g_, mode);
+      for (std::size_t c = 0; c < Q.size(); ++c) Q[c] -= step_ * (g_[c] - 2.0 * along * mode[c]);
+    }
+    return residual;
+  }
+
+  /// V''(Q_c) for the Hessian, and the follower's step: reversing the force
+  /// along the mode turns its eigenvalue λ₀ < 0 into |λ₀|, which may exceed
+  /// every V'' > 0, so the bound is Gershgorin's, max_c |V''_c| + 4dκ.
+  void couple_curvatures(const State& Q) {
+    double steepest = 0.0;
+    for (std::size_t c = 0; c < Q.size(); ++c) {
+      curvatures_[c] = energy_.curvature(Q[c]);
+      steepest = std::max(steepest, std::abs(curvatures_[c]));
+    }
+    step_ = 1.0 / std::max(sigma_, steepest + energy_.coupling_curvature());
+  }
+
+  /// Power sweeps of σ − H (its largest eigenvalue is H's lowest) on x, kept
+  /// orthogonal to `deflate` when given; returns x's Rayleigh quotient.
+  double sweep_mode(State& x, const State* deflate, int sweeps) {
+    for (int s = 0; s < sweeps; ++s) {
+      if (deflate != nullptr) {
+        const double overlap = dot(x, *deflate);
+        for (std::size_t c = 0; c < x.size(); ++c) x[c] -= overlap * (*deflate)[c];
+      }
+      energy_.hessian_times(curvatures_, x, Hv_);
+      for (std::size_t c = 0; c < x.size(); ++c) x[c] -= Hv_[c] / sigma_;
+      normalise(x);
+    }
+    energy_.hessian_times(curvatures_, x, Hv_);
+    return dot(x, Hv_);
+  }
+
+  /// Sweeps until the Rayleigh quotient stops moving.
+  double settle_mode(State& x, const State* deflate) {
+    double quotient = sweep_mode(x, deflate, mode_sweeps);
+    for (int iteration = 0; iteration < follower_iterations / mode_sweeps; ++iteration) {
+      const double next = sweep_mode(x, deflate, mode_sweeps);
+      const bool settled = std::abs(next - quotient) < 1e-13 * sigma_;
+      quotient = next;
+      if (settled) break;
+    }
+    return quotient;
+  }
+
+  LatticeEnergy& energy_;
+  double sigma_, tolerance_, kick_length_, step_ = 0.0;
+  State g_, curvatures_, Hv_;
+};
+
 }  // namespace
 
 CriticalDroplet find_critical_droplet(const DropletSearch& search, const stochastic::ForceTable& force) {
@@ -181,7 +304,7 @@ CriticalDroplet find_critical_droplet(const DropletSearch& search, const stochas
     const double radius = sweep * static_cast<double>(j) / static_cast<double>(K - 1) - 2.0 * width;
     images[j] = droplet(lattice, width, radius, Q_metastable, Q_normal);
   }
-  State g(M), curvatures(M), Hv(M);
+  State g(M);
   std::vector<double> energies(K, 0.0);
   std::size_t highest = 0;
   for (int stage = 0; stage < string_stages; ++stage) {
@@ -203,56 +326,39 @@ CriticalDroplet find_critical_droplet(const DropletSearch& search, const stochas
     if (stage + 1 < string_stages && highest + 2 < K) images = spread(images, highest + 1, K);
   }
 
-  // Stage 2: the minimum-mode follower from the highest image, its mode started along the string.
-  State Q = images[highest], v(M);
-  for (std::size_t c = 0; c < M; ++c) v[c] = images[highest + 1][c] - images[highest - 1][c];
-  const auto normalise = [](State& x) {
-    const double norm = std::sqrt(dot(x, x));
-    for (double& value : x) value /= norm;
-  };
-  const auto sweep_mode = [&](int sweeps) {
-    for (std::size_t c = 0; c < M; ++c) curvatures[c] = energy.curvature(Q[c]);
-    for (int s = 0; s < sweeps; ++s) {
-      energy.hessian_times(curvatures, v, Hv);
-      // (σ − H) v: the largest eigenvalue of σ − H is the lowest of H.
-      for (std::size_t c = 0; c < M; ++c) v[c] -= Hv[c] / sigma;
-      normalise(v);
-    }
-  };
-  normalise(v);
-  double residual = std::numeric_limits<double>::infinity();
-  for (int iteration = 0; iteration < follower_iterations; ++iteration) {
-    energy.gradient(Q, g);
-    residual = 0.0;
-    for (const double x : g) residual = std::max(residual, std::abs(x));
-    if (residual < tolerance) break;
-    sweep_mode(mode_sweeps);
-    const double along = dot(g, v);
-    for (std::size_t c = 0; c < M; ++c) Q[c] -= step * (g[c] - 2.0 * along * v[c]);
+  // Stage 2: the follower from each local maximum of the string (and its highest
+  // interior image, which may lead up to the fixed end), highest first.
+  // The critical droplet is the path's bottleneck, the highest of its saddles; a
+  // maximum of the string below the highest saddle found cannot raise it.
+  std::vector<std::size_t> maxima;
+  for (std::size_t j = 1; j + 1 < K; ++j) {
+    if ((energies[j] >= energies[j - 1] && energies[j] >= energies[j + 1]) || j == highest) maxima.push_back(j);
   }
-  // The mode to convergence at the saddle: its Rayleigh quotient stops moving.
-  double curvature = 0.0;
-  for (int iteration = 0; iteration < follower_iterations / mode_sweeps; ++iteration) {
-    sweep_mode(mode_sweeps);
-    energy.hessian_times(curvatures, v, Hv);
-    const double next = dot(v, Hv);
-    const bool settled = std::abs(next - curvature) < 1e-13 * sigma;
-    curvature = next;
-    if (settled) break;
+  std::stable_sort(maxima.begin(), maxima.end(), [&](std::size_t i, std::size_t j) { return energies[i] > energies[j]; });
+  SaddleFollower follower(energy, M, tolerance, std::abs(Q_metastable - Q_normal));
+  std::optional<Saddle> bottleneck;
+  for (const std::size_t j : maxima) {
+    if (bottleneck && energies[j] < bottleneck->energy) break;
+    State along(M);
+    for (std::size_t c = 0; c < M; ++c) along[c] = images[j + 1][c] - images[j - 1][c];
+    auto saddle = follower.follow(images[j], std::move(along), Q_metastable);
+    if (!bottleneck || saddle.energy > bottleneck->energy) bottleneck = std::move(saddle);
   }
+  auto& v = bottleneck->mode;
   double towards_normal = 0.0;
   for (const double x : v) towards_normal += x * (Q_normal - Q_metastable);
   if (towards_normal < 0.0) {
     for (double& x : v) x = -x;
   }
 
-  CriticalDroplet droplet_result{.energy_meV = search.domain_sites * energy.energy(Q, Q_metastable),
-                                 .Q = std::move(Q),
+  CriticalDroplet droplet_result{.energy_meV = search.domain_sites * bottleneck->energy,
+                                 .Q = std::move(bottleneck->Q),
                                  .unstable_mode = std::move(v),
-                                 .unstable_curvature_meV = curvature,
+                                 .unstable_curvature_meV = bottleneck->curvature,
+                                 .second_curvature_meV = bottleneck->second_curvature,
                                  .string_energy_meV = {},
-                                 .residual_meV = residual,
-                                 .converged = residual < tolerance};
+                                 .residual_meV = bottleneck->residual,
+                                 .converged = bottleneck->residual < tolerance};
   for (const double e : energies) droplet_result.string_energy_meV.push_back(search.domain_sites * e);
   return droplet_result;
 }

@@ -64,7 +64,17 @@ double NucleationJob::bytes_needed() const {
   // rank 0: Q_final (twice: local and global), f_SC counts and first times of every lattice.
   const double working = 5.0 * sizeof(double) * cells;
   const double gathered = lattices * (2.0 * sizeof(double) * cells + 2.0 * sizeof(std::int32_t) * outputs + 16.0);
-  return working + gathered;
+  // The string's images, the copy its reparametrisation makes, and the follower's five vectors.
+  const double saddle = field.saddle ? (2.0 * string_images + 5.0) * sizeof(double) * cells : 0.0;
+  return working + gathered + saddle;
+}
+
+DropletSearch NucleationJob::droplet_search() const {
+  return {.extents = field.cells,
+          .stiffness_meV = field.stiffness_meV,
+          .domain_sites = static_cast<double>(phonon.domain_sites),
+          .Q_metastable = landscape.critical.Q_metastable,
+          .Q_normal = 0.0};
 }
 
 NucleationJob NucleationJob::from(const config::Config& config) {
@@ -73,10 +83,6 @@ NucleationJob NucleationJob::from(const config::Config& config) {
   const auto langevin = config::LangevinParams::from(config);
   const auto field = config::FieldParams::from(config);
   const auto observation = config::EnsembleParams::from(config);
-  if (field.saddle) {
-    throw ConfigError("field.saddle = true: the critical-droplet search is not available in this version "
-                      "(allowed: false)");
-  }
   if (!(bath.kT_meV > 0.0)) {
     throw ConfigError("bath.temperature_K must be > 0 for thermal nucleation (got " + format_number(bath.temperature_K) +
                       ")");
@@ -194,6 +200,8 @@ NucleationOutcome run_nucleation(const Environment& environment, const Nucleatio
              environment.comm());
   outcome.cell_steps = static_cast<double>(job.field.lattices) * cells * steps;
   if (!environment.is_root()) return outcome;
+  // Serial on rank 0: the search is deterministic, so its bits do not depend on the rank count.
+  if (job.field.saddle) outcome.droplet = find_critical_droplet(job.droplet_search(), job.force);
 
   const double all_cells = cells * static_cast<double>(job.field.lattices);
   for (std::size_t i = 0; i < outputs; ++i) {

@@ -17,7 +17,10 @@
 ///  2. a minimum-mode follower from the highest image: gradient descent with
 ///     the force along the lowest Hessian eigenvector reversed, the eigenvector
 ///     tracked by shifted power iteration. It converges to an index-1 saddle,
-///     the droplet, and gives its unstable mode (the direction of growth).
+///     the droplet, and gives its unstable mode (the direction of growth). The
+///     second eigenvalue is checked; a second unstable mode of a tenth or more
+///     of the first (cells held exactly symmetric going over together) is left
+///     along that mode and followed again.
 /// The droplet's centre is put off every lattice symmetry point, so cells enter
 /// the normal phase one at a time along the initial string (at small κ the
 /// droplet is one cell). Serial and deterministic: the same bits on every rank
@@ -43,6 +46,7 @@ struct CriticalDroplet {
   std::vector<double> Q;             ///< the saddle, every cell, row-major
   std::vector<double> unstable_mode; ///< unit vector, row-major, pointing towards the normal phase
   double unstable_curvature_meV;     ///< its Hessian eigenvalue per site, < 0 at a saddle [meV/ℓ0²]
+  double second_curvature_meV;       ///< the next eigenvalue, ≥ 0 at an index-1 saddle (≈ 0, either sign: the droplet's translation)
   std::vector<double> string_energy_meV;  ///< E − E(uniform metastable) along the final string, per image
   double residual_meV;               ///< max_c |∂E/∂Q_c| / N_s at the returned saddle
   bool converged;                    ///< residual below the tolerance within the iteration budget

@@ -12,6 +12,7 @@
 #include "metasc/config/field_params.hpp"
 #include "metasc/config/langevin_params.hpp"
 #include "metasc/config/model_params.hpp"
+#include "metasc/nucleation/critical_droplet.hpp"
 #include "metasc/nucleation/lattice_run.hpp"
 #include "metasc/parallel/environment.hpp"
 #include "metasc/physics/landscape_summary.hpp"
@@ -36,7 +37,10 @@ struct NucleationJob {
   std::size_t cells_per_lattice() const { return static_cast<std::size_t>(field.cells_per_lattice()); }
   /// M N_s ΔV [meV]: the barrier of the uniform (rigid) escape of a whole lattice.
   double uniform_barrier_meV() const;
-  /// Bytes rank 0 needs: one lattice's working arrays plus every lattice's gathered results.
+  /// The critical-droplet search of this lattice in this landscape (field.saddle).
+  DropletSearch droplet_search() const;
+  /// Bytes rank 0 needs: one lattice's working arrays plus every lattice's gathered results
+  /// (and the string's images with field.saddle).
   double bytes_needed() const;
 };
 
@@ -48,6 +52,7 @@ struct NucleationOutcome {
   stats::EscapeExposure exposure;       ///< nucleations and lattice-time at risk [ps]
   std::optional<stats::RateEstimate> rate_per_cell;  ///< j [1/ps per cell]; absent when nothing was at risk
   double cell_steps = 0.0;              ///< work done, all ranks
+  std::optional<CriticalDroplet> droplet;  ///< field.saddle = true: the critical droplet (rank 0)
 };
 
 /// Runs every lattice. Collective; the outcome is complete on rank 0.
