@@ -27,7 +27,6 @@ bad 1 field.lattices --field.lattices=0
 # The highest mode: (omega/hbar)(max V'' + 4 d kappa) with kappa = 1000 meV in 2-D puts 2/omega_max at ~0.0017 ps.
 bad 1 field.stiffness_meV --field.stiffness_meV=1000
 bad 1 langevin.dt_ps --langevin.dt_ps=0.02
-bad 1 field.saddle --field.saddle=true
 bad 1 "bytes" --field.cells=100000,100000,1000
 bad 1 field.start --field.start=sideways
 bad 1 field.start --field.start=pulse --pulse.amplitude=0.2,0.3
