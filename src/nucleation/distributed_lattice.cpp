@@ -30,7 +30,7 @@ double stiffest_curvature_meV(const stochastic::ForceTable& force, const Lattice
 #pragma omp simd
   for (std::size_t i = 0; i < n; ++i) {
     const double slope = force.slope(Q[i]) + stiffness_meV * (coordination * Q[i] - neighbours[i]);
-    const double f = multiply_add(-m.force_scale, slope, drive_per_ps2);
+    const double f = m.acceleration(slope, drive_per_ps2);
     const double p = P[i];
     Q[i] = multiply_add(m.q_from_noise, xi[i], multiply_add(m.q_from_force, f, multiply_add(m.q_from_p, p, Q[i])));
     P[i] = multiply_add(m.p_from_noise, xi[i], multiply_add(m.p_from_force, f, m.p_from_p * p));
@@ -42,7 +42,8 @@ double stiffest_curvature_meV(const stochastic::ForceTable& force, const Lattice
 DistributedLattice::DistributedLattice(MPI_Comm comm, const LatticeShape& shape, stochastic::Scheme scheme,
                  const stochastic::Oscillator& oscillator, double dt_ps, stochastic::ForceTable force,
                  std::uint64_t seed)
-    : dimension_(static_cast<int>(shape.cells.size())),
+    : comm_(comm),
+      dimension_(static_cast<int>(shape.cells.size())),
       cell_count_(static_cast<std::uint64_t>(
           std::accumulate(shape.cells.begin(), shape.cells.end(), std::int64_t{1}, std::multiplies<>()))),
       map_(stochastic::StepMap::make(scheme, oscillator, dt_ps, stiffest_curvature_meV(force, shape))),
@@ -95,16 +96,16 @@ DistributedLattice::~DistributedLattice() {
 
 void DistributedLattice::set_state(std::uint64_t lattice_index, const std::vector<double>& Q,
                                    const std::vector<double>& P) {
-  first_id_ = lattice_index * cell_count_;
+  begin_lattice(lattice_index);
   const std::size_t row = static_cast<std::size_t>(xm_);
   for (std::size_t r = 0; r < row_first_cell_.size(); ++r) {
     std::copy_n(Q.begin() + static_cast<std::ptrdiff_t>(row_first_cell_[r]), row, Q_.begin() + static_cast<std::ptrdiff_t>(r * row));
     std::copy_n(P.begin() + static_cast<std::ptrdiff_t>(row_first_cell_[r]), row, P_.begin() + static_cast<std::ptrdiff_t>(r * row));
   }
+  couple();
 }
 
 void DistributedLattice::step(std::uint64_t step_index, double drive_per_ps2) {
-  neighbour_sums();
   const std::size_t row = static_cast<std::size_t>(xm_);
   if (map_.noisy) {
     for (std::size_t r = 0; r < row_first_cell_.size(); ++r) {
@@ -113,6 +114,19 @@ void DistributedLattice::step(std::uint64_t step_index, double drive_per_ps2) {
   }
   advance(Q_.data(), P_.data(), neighbours_.data(), xi_.data(), Q_.size(), map_, force_.slope_kernel(), stiffness_meV_,
           2.0 * dimension_, drive_per_ps2);
+  couple();
+}
+
+std::int64_t DistributedLattice::total(std::int64_t local) const {
+  std::int64_t sum = 0;
+  MPI_Allreduce(&local, &sum, 1, MPI_INT64_T, MPI_SUM, comm_);
+  return sum;
+}
+
+bool DistributedLattice::any(bool local) const {
+  int flag = local ? 1 : 0, anywhere = 0;
+  MPI_Allreduce(&flag, &anywhere, 1, MPI_INT, MPI_MAX, comm_);
+  return anywhere != 0;
 }
 
 std::vector<double> DistributedLattice::gather_Q() const {
@@ -144,7 +158,8 @@ void DistributedLattice::copy_to_global() const {
   PETSC_CHECK(VecRestoreArray(global_, &values));
 }
 
-void DistributedLattice::neighbour_sums() {
+void DistributedLattice::couple() {
+  // Added in PeriodicLattice::neighbour_sum's order (fastest axis first), from the ghosted copy.
   copy_to_global();
   PETSC_CHECK(DMGlobalToLocalBegin(dm_, global_, INSERT_VALUES, local_));
   PETSC_CHECK(DMGlobalToLocalEnd(dm_, global_, INSERT_VALUES, local_));

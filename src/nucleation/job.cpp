@@ -12,6 +12,8 @@
 #include "metasc/config/pulse_params.hpp"
 #include "metasc/error.hpp"
 #include "metasc/format_number.hpp"
+#include "metasc/nucleation/distributed_lattice.hpp"
+#include "metasc/nucleation/serial_lattice.hpp"
 #include "metasc/parallel/decomposition.hpp"
 #include "metasc/parallel/progress.hpp"
 #include "metasc/physics/landscape.hpp"
@@ -166,36 +168,77 @@ NucleationJob NucleationJob::from(const config::Config& config) {
   return job;
 }
 
-NucleationOutcome run_nucleation(const Environment& environment, const NucleationJob& job, bool progress_on) {
-  const Decomposition lattices(job.field.lattices, environment.size(), environment.rank(),
-                               Decomposition::Layout::contiguous);
-  LatticeRunner runner(job.spec, job.force);
-  const double cells = static_cast<double>(runner.cells());
-  const double steps = static_cast<double>(job.spec.steps);
-  Progress progress(progress_on && environment.is_root(), "nucleation", "cell-steps",
-                    static_cast<double>(lattices.local_count()) * cells * steps);
+namespace {
+
+/// What one rank keeps of the lattices it took part in, in lattice order.
+struct KeptResults {
   std::vector<double> first_times, Q_final;
-  std::vector<std::int32_t> superconducting;
-  for (std::int64_t k = 0; k < lattices.local_count(); ++k) {
+  std::vector<std::int32_t> superconducting;  ///< (lattice, output time)
+};
+
+/// Runs lattices `indices` in turn; keeps their results when `keep` (the rank
+/// where a lattice's results are complete). Progress counts cell-steps of whole lattices.
+template <class Lattice>
+KeptResults run_lattices(LatticeRunner<Lattice>& runner, const std::vector<std::uint64_t>& indices, bool keep,
+                         double cells, double steps, Progress& progress) {
+  KeptResults kept;
+  for (std::size_t k = 0; k < indices.size(); ++k) {
     const double before = static_cast<double>(k) * cells * steps;
-    const auto result = runner.run(static_cast<std::uint64_t>(lattices.global_index(k)), [&](std::uint64_t n) {
-      progress.update(before + cells * static_cast<double>(n));
-    });
-    first_times.push_back(result.first_time_ps);
-    Q_final.insert(Q_final.end(), result.Q_final.begin(), result.Q_final.end());
-    superconducting.insert(superconducting.end(), result.superconducting_cells.begin(),
-                           result.superconducting_cells.end());
+    const auto result =
+        runner.run(indices[k], [&](std::uint64_t n) { progress.update(before + cells * static_cast<double>(n)); });
+    if (keep) {
+      kept.first_times.push_back(result.first_time_ps);
+      kept.Q_final.insert(kept.Q_final.end(), result.Q_final.begin(), result.Q_final.end());
+      kept.superconducting.insert(kept.superconducting.end(), result.superconducting_cells.begin(),
+                                  result.superconducting_cells.end());
+    }
     progress.update(static_cast<double>(k + 1) * cells * steps);
   }
   progress.finish();
+  return kept;
+}
+
+}  // namespace
+
+NucleationOutcome run_nucleation(const Environment& environment, const NucleationJob& job, bool progress_on) {
+  const auto& spec = job.spec;
+  const double cells = static_cast<double>(job.cells_per_lattice());
+  const double steps = static_cast<double>(spec.steps);
+  const std::size_t outputs = static_cast<std::size_t>(spec.steps / spec.output_stride) + 1;
+  // Dealt whole: each rank runs its contiguous block and keeps it. Decomposed:
+  // every rank runs every lattice (its part of it) and rank 0 keeps the whole.
+  std::vector<std::uint64_t> indices;
+  if (job.field.decompose) {
+    for (std::int64_t l = 0; l < job.field.lattices; ++l) indices.push_back(static_cast<std::uint64_t>(l));
+  } else {
+    const Decomposition lattices(job.field.lattices, environment.size(), environment.rank(),
+                                 Decomposition::Layout::contiguous);
+    for (std::int64_t k = 0; k < lattices.local_count(); ++k) {
+      indices.push_back(static_cast<std::uint64_t>(lattices.global_index(k)));
+    }
+  }
+  Progress progress(progress_on && environment.is_root(), "nucleation", "cell-steps",
+                    static_cast<double>(indices.size()) * cells * steps);
+  KeptResults kept;
+  if (job.field.decompose) {
+    DistributedLattice lattice(environment.comm(), {job.field.cells, job.field.stiffness_meV}, spec.scheme,
+                               spec.oscillator, spec.dt_ps, job.force, spec.seed);
+    LatticeRunner runner(spec, job.force, lattice);
+    kept = run_lattices(runner, indices, environment.is_root(), cells, steps, progress);
+  } else {
+    SerialLattice lattice(job.field.cells, job.field.stiffness_meV, spec.scheme, spec.oscillator, spec.dt_ps,
+                          job.force, spec.seed);
+    LatticeRunner runner(spec, job.force, lattice);
+    kept = run_lattices(runner, indices, true, cells, steps, progress);
+  }
 
   NucleationOutcome outcome;
-  outcome.first_time_ps = lattices.gather(environment, first_times);
-  outcome.Q_final = gather_in_rank_order(environment, Q_final);
+  // Contiguous blocks (or everything on rank 0): rank order is lattice order.
+  outcome.first_time_ps = gather_in_rank_order(environment, kept.first_times);
+  outcome.Q_final = gather_in_rank_order(environment, kept.Q_final);
   // Counts per (lattice, output time) are integers: summed exactly, in any order.
-  const std::size_t outputs = runner.output_times();
   std::vector<std::int64_t> local_counts(outputs, 0), counts(outputs, 0);
-  for (std::size_t i = 0; i < superconducting.size(); ++i) local_counts[i % outputs] += superconducting[i];
+  for (std::size_t i = 0; i < kept.superconducting.size(); ++i) local_counts[i % outputs] += kept.superconducting[i];
   MPI_Reduce(local_counts.data(), counts.data(), static_cast<int>(outputs), MPI_INT64_T, MPI_SUM, 0,
              environment.comm());
   outcome.cell_steps = static_cast<double>(job.field.lattices) * cells * steps;

@@ -3,52 +3,59 @@
 #include <cmath>
 #include <limits>
 
+#include "metasc/nucleation/distributed_lattice.hpp"
+#include "metasc/nucleation/serial_lattice.hpp"
 #include "metasc/stochastic/rng.hpp"
 #include "metasc/units.hpp"
 
 namespace metasc::nucleation {
 
-LatticeRunner::LatticeRunner(LatticeSpec spec, const stochastic::ForceTable& force)
-    : spec_(std::move(spec)),
-      landscape_(force),
-      dynamics_(spec_.scheme, spec_.oscillator, spec_.dt_ps, force, spec_.seed, PeriodicLattice(spec_.extents),
-                spec_.stiffness_meV) {}
-
-std::int32_t LatticeRunner::superconducting() const {
+template <class Lattice>
+std::int32_t LatticeRunner<Lattice>::superconducting() const {
   const double Q_barrier = spec_.criteria.Q_barrier;
-  std::int32_t count = 0;
-  for (const double q : Q_) count += std::abs(q) > Q_barrier ? 1 : 0;
-  return count;
+  const double* Q = lattice_.Q();
+  std::int64_t count = 0;
+  for (std::size_t i = 0; i < lattice_.owned(); ++i) count += std::abs(Q[i]) > Q_barrier ? 1 : 0;
+  return static_cast<std::int32_t>(lattice_.total(count));
 }
 
-bool LatticeRunner::nucleated(double drive_per_ps2) const {
+template <class Lattice>
+bool LatticeRunner<Lattice>::nucleated(double drive_per_ps2) const {
   const auto& criteria = spec_.criteria;
   const double energy_per_momentum2 = 0.5 * units::hbar_meV_ps / spec_.oscillator.angular_per_ps;
-  const auto& integrator = dynamics_.integrator();
-  for (std::size_t c = 0; c < Q_.size(); ++c) {
+  const auto& map = lattice_.step_map();
+  const double* Q = lattice_.Q();
+  const double* P = lattice_.P();
+  bool found = false;
+  for (std::size_t i = 0; i < lattice_.owned() && !found; ++i) {
     // Almost every cell of a metastable lattice fails the cheap test; only the rest pay for an energy.
-    if (!(std::abs(Q_[c]) < criteria.Q_barrier)) continue;
-    const double momentum = integrator.physical_momentum_at_slope(P_[c], dynamics_.slope(c, Q_[c]), drive_per_ps2);
-    if (energy_per_momentum2 * momentum * momentum + landscape_.potential(Q_[c]) < criteria.relaxed_meV) return true;
+    if (!(std::abs(Q[i]) < criteria.Q_barrier)) continue;
+    const double momentum = map.physical_momentum(P[i], lattice_.coupled_slope(i), drive_per_ps2);
+    found = energy_per_momentum2 * momentum * momentum + landscape_.potential(Q[i]) < criteria.relaxed_meV;
   }
-  return false;
+  return lattice_.any(found);
 }
 
-LatticeResult LatticeRunner::run(std::uint64_t lattice_index, const std::function<void(std::uint64_t)>& advanced) {
-  const std::size_t M = cells();
+template <class Lattice>
+LatticeResult LatticeRunner<Lattice>::run(std::uint64_t lattice_index,
+                                          const std::function<void(std::uint64_t)>& advanced) {
   const auto& oscillator = spec_.oscillator;
   const double Q_width = std::sqrt(oscillator.kT_meV / oscillator.domain_sites / spec_.initial_curvature_meV);
   const double P_width = std::sqrt(stochastic::momentum_variance(oscillator));
   const stochastic::NormalStream initial(spec_.seed, stochastic::Stream::initial_state);
-  Q_.resize(M);
-  P_.resize(M);
-  const std::uint64_t first_id = lattice_index * M;
-  for (std::size_t c = 0; c < M; ++c) Q_[c] = spec_.initial_Q + Q_width * initial.normal(first_id + c, 0, 0);
-  dynamics_.couple(Q_.data());
-  const auto& integrator = dynamics_.integrator();
-  for (std::size_t c = 0; c < M; ++c) {
-    P_[c] = integrator.stored_momentum_at_slope(P_width * initial.normal(first_id + c, 0, 1),
-                                                dynamics_.slope(c, Q_[c]), drive(0));
+  const std::uint64_t first_id = lattice_index * static_cast<std::uint64_t>(PeriodicLattice(spec_.extents).cells());
+  lattice_.begin_lattice(lattice_index);
+  double* Q = lattice_.Q();
+  double* P = lattice_.P();
+  const std::size_t owned = lattice_.owned();
+  for (std::size_t i = 0; i < owned; ++i) {
+    Q[i] = spec_.initial_Q + Q_width * initial.normal(first_id + lattice_.natural_cell(i), 0, 0);
+  }
+  lattice_.couple();
+  const auto& map = lattice_.step_map();
+  for (std::size_t i = 0; i < owned; ++i) {
+    P[i] = map.stored_momentum(P_width * initial.normal(first_id + lattice_.natural_cell(i), 0, 1),
+                               lattice_.coupled_slope(i), drive(0));
   }
 
   LatticeResult result{.first_time_ps = std::numeric_limits<double>::infinity(),
@@ -64,10 +71,13 @@ LatticeResult LatticeRunner::run(std::uint64_t lattice_index, const std::functio
     }
     if (n == spec_.steps) break;
     if (n % progress_steps == 0) advanced(n);
-    dynamics_.step(Q_.data(), P_.data(), lattice_index, n, drive(n));
+    lattice_.step(n, drive(n));
   }
-  result.Q_final = Q_;
+  result.Q_final = lattice_.gather_Q();
   return result;
 }
+
+template class LatticeRunner<SerialLattice>;
+template class LatticeRunner<DistributedLattice>;
 
 }  // namespace metasc::nucleation

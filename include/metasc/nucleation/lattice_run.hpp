@@ -4,15 +4,18 @@
 /// output grid and the first-nucleation time — the first time from the start
 /// of the risk clock at which any cell is in the relaxed normal well of §7,
 /// {|Q_c| < Q_B, e_c < V(Q_B) − m k_BT/N_s}, e_c = (ħ/2ω)P_c² + V(Q_c) the
-/// cell's own energy per site. A lattice's results depend only on its index.
+/// cell's own energy per site. A lattice's results depend only on its index,
+/// whether it is held whole by one rank (SerialLattice) or spread over several
+/// (DistributedLattice): the runner sees only the owned cells and the
+/// lattice's totals, and both hold the same bits.
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <vector>
 
-#include "metasc/nucleation/lattice_dynamics.hpp"
 #include "metasc/stochastic/ensemble.hpp"
 #include "metasc/stochastic/force_table.hpp"
+#include "metasc/stochastic/integrator.hpp"
 
 namespace metasc::nucleation {
 
@@ -34,21 +37,22 @@ struct LatticeSpec {
 
 struct LatticeResult {
   double first_time_ps;  ///< after risk_step·dt; +inf if no cell nucleated before t_end
-  std::vector<std::int32_t> superconducting_cells;  ///< one per output time
-  std::vector<double> Q_final;                      ///< every cell at t_end, row-major
+  std::vector<std::int32_t> superconducting_cells;  ///< one per output time, the whole lattice's
+  std::vector<double> Q_final;  ///< every cell at t_end, row-major (on the lattice's first rank only)
 };
 
+/// `Lattice` is SerialLattice or DistributedLattice (collective calls then).
+template <class Lattice>
 class LatticeRunner {
  public:
-  /// Throws ConfigError naming langevin.dt_ps when the highest mode cannot take dt.
-  LatticeRunner(LatticeSpec spec, const stochastic::ForceTable& force);
+  LatticeRunner(const LatticeSpec& spec, const stochastic::ForceTable& force, Lattice& lattice)
+      : spec_(spec), landscape_(force), lattice_(lattice) {}
 
   /// Integrates lattice `lattice_index`; `advanced(n)` is called every
   /// progress_steps steps with the steps n done so far (for a progress line).
   LatticeResult run(std::uint64_t lattice_index, const std::function<void(std::uint64_t)>& advanced);
   static constexpr std::uint64_t progress_steps = 1024;
   std::size_t output_times() const { return static_cast<std::size_t>(spec_.steps / spec_.output_stride) + 1; }
-  std::size_t cells() const { return dynamics_.lattice().cells(); }
 
  private:
   double drive(std::uint64_t step) const {
@@ -58,10 +62,9 @@ class LatticeRunner {
   /// Whether any cell is in the relaxed normal well at the coupled state, a = a(t_n).
   bool nucleated(double drive_per_ps2) const;
 
-  LatticeSpec spec_;
-  stochastic::ForceTable landscape_;  ///< V(Q) for the cells' energies
-  LatticeDynamics<stochastic::ForceTable> dynamics_;
-  std::vector<double> Q_, P_;
+  const LatticeSpec& spec_;
+  const stochastic::ForceTable& landscape_;  ///< V(Q) for the cells' energies
+  Lattice& lattice_;
 };
 
 }  // namespace metasc::nucleation
