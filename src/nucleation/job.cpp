@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <cmath>
 #include <limits>
 #include <sstream>
@@ -16,6 +17,7 @@
 #include "metasc/nucleation/serial_lattice.hpp"
 #include "metasc/parallel/decomposition.hpp"
 #include "metasc/parallel/progress.hpp"
+#include "metasc/parallel/stop_signal.hpp"
 #include "metasc/physics/landscape.hpp"
 #include "metasc/stats/censored_times.hpp"
 #include "metasc/stochastic/landscape_table.hpp"
@@ -79,7 +81,7 @@ DropletSearch NucleationJob::droplet_search() const {
           .Q_normal = 0.0};
 }
 
-NucleationJob NucleationJob::from(const config::Config& config) {
+NucleationJob NucleationJob::from(const config::Config& config, const config::CommandLine& command_line) {
   const auto phonon = config::PhononParams::from(config);
   const auto bath = config::BathParams::from(config);
   const auto langevin = config::LangevinParams::from(config);
@@ -156,7 +158,14 @@ NucleationJob NucleationJob::from(const config::Config& config) {
                             .relaxed_meV = critical.V_barrier_meV - observation.margin_kT * bath.kT_meV / sites},
                .initial_Q = metastable_start ? critical.Q_metastable : 0.0,
                .initial_curvature_meV = start_curvature,
-               .drive_per_ps2 = std::move(drive)}};
+               .drive_per_ps2 = std::move(drive)},
+      .checkpointing = {.file = config.text("checkpoint.file"),
+                        .interval_s = config.real("checkpoint.interval_s"),
+                        .restored = {},
+                        .config = &config}};
+  if (!command_line.restart_file.empty()) {
+    job.checkpointing.restored = read_checkpoint(command_line.restart_file, config);
+  }
   check_lattice_time_step(job, force.max_curvature_meV());
   const double needed = job.bytes_needed(), available = physical_memory_bytes();
   if (needed > 0.5 * available) {
@@ -170,29 +179,44 @@ NucleationJob NucleationJob::from(const config::Config& config) {
 
 namespace {
 
-/// What one rank keeps of the lattices it took part in, in lattice order.
-struct KeptResults {
-  std::vector<double> first_times, Q_final;
-  std::vector<std::int32_t> superconducting;  ///< (lattice, output time)
-};
-
-/// Runs lattices `indices` in turn; keeps their results when `keep` (the rank
-/// where a lattice's results are complete). Progress counts cell-steps of whole lattices.
+/// Runs lattices `indices` in turn, `rounds` ≥ indices.size() agreements on a
+/// checkpoint in all (every rank takes part in each); takes restored lattices
+/// instead of running them. Keeps the results when `keep` (the rank where a
+/// lattice's results are complete). Progress counts cell-steps of whole lattices.
 template <class Lattice>
-KeptResults run_lattices(LatticeRunner<Lattice>& runner, const std::vector<std::uint64_t>& indices, bool keep,
-                         double cells, double steps, Progress& progress) {
-  KeptResults kept;
-  for (std::size_t k = 0; k < indices.size(); ++k) {
-    const double before = static_cast<double>(k) * cells * steps;
-    const auto result =
-        runner.run(indices[k], [&](std::uint64_t n) { progress.update(before + cells * static_cast<double>(n)); });
-    if (keep) {
-      kept.first_times.push_back(result.first_time_ps);
-      kept.Q_final.insert(kept.Q_final.end(), result.Q_final.begin(), result.Q_final.end());
-      kept.superconducting.insert(kept.superconducting.end(), result.superconducting_cells.begin(),
-                                  result.superconducting_cells.end());
+CompletedLattices run_lattices(const Environment& environment, const NucleationJob& job,
+                               LatticeRunner<Lattice>& runner, const std::vector<std::uint64_t>& indices,
+                               std::size_t rounds, bool keep, Progress& progress) {
+  const double work = static_cast<double>(job.cells_per_lattice()) * static_cast<double>(job.spec.steps);
+  const auto& checkpointing = job.checkpointing;
+  auto last_checkpoint = std::chrono::steady_clock::now();
+  CompletedLattices kept;
+  for (std::size_t k = 0; k < rounds; ++k) {
+    if (k < indices.size()) {
+      const auto restored = checkpointing.restored.find(indices[k]);
+      if (restored != checkpointing.restored.end()) {
+        if (keep) kept.insert(*restored);
+      } else {
+        const double before = static_cast<double>(k) * work;
+        auto result = runner.run(indices[k], [&](std::uint64_t n) {
+          progress.update(before + work * static_cast<double>(n) / static_cast<double>(job.spec.steps));
+        });
+        if (keep) kept.emplace(indices[k], std::move(result));
+      }
+      progress.update(static_cast<double>(k + 1) * work);
     }
-    progress.update(static_cast<double>(k + 1) * cells * steps);
+    const bool interval_elapsed =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - last_checkpoint).count() >=
+        checkpointing.interval_s;
+    const auto decision = agree_on_checkpoint(environment, interval_elapsed);
+    if (decision.save) {
+      write_checkpoint(environment, checkpointing.file, *checkpointing.config, kept);
+      last_checkpoint = std::chrono::steady_clock::now();
+    }
+    if (decision.stop) {
+      throw StoppedAtCheckpoint("signal received: checkpoint written to " + checkpointing.file +
+                                "; resume with --restart " + checkpointing.file);
+    }
   }
   progress.finish();
   return kept;
@@ -208,6 +232,7 @@ NucleationOutcome run_nucleation(const Environment& environment, const Nucleatio
   // Dealt whole: each rank runs its contiguous block and keeps it. Decomposed:
   // every rank runs every lattice (its part of it) and rank 0 keeps the whole.
   std::vector<std::uint64_t> indices;
+  std::size_t rounds = static_cast<std::size_t>(job.field.lattices);
   if (job.field.decompose) {
     for (std::int64_t l = 0; l < job.field.lattices; ++l) indices.push_back(static_cast<std::uint64_t>(l));
   } else {
@@ -216,29 +241,36 @@ NucleationOutcome run_nucleation(const Environment& environment, const Nucleatio
     for (std::int64_t k = 0; k < lattices.local_count(); ++k) {
       indices.push_back(static_cast<std::uint64_t>(lattices.global_index(k)));
     }
+    // Rank 0 holds the most lattices: every rank agrees as often as it runs.
+    rounds = static_cast<std::size_t>(lattices.count_of(0));
   }
   Progress progress(progress_on && environment.is_root(), "nucleation", "cell-steps",
                     static_cast<double>(indices.size()) * cells * steps);
-  KeptResults kept;
+  CompletedLattices kept;
   if (job.field.decompose) {
     DistributedLattice lattice(environment.comm(), {job.field.cells, job.field.stiffness_meV}, spec.scheme,
                                spec.oscillator, spec.dt_ps, job.force, spec.seed);
     LatticeRunner runner(spec, job.force, lattice);
-    kept = run_lattices(runner, indices, environment.is_root(), cells, steps, progress);
+    kept = run_lattices(environment, job, runner, indices, rounds, environment.is_root(), progress);
   } else {
     SerialLattice lattice(job.field.cells, job.field.stiffness_meV, spec.scheme, spec.oscillator, spec.dt_ps,
                           job.force, spec.seed);
     LatticeRunner runner(spec, job.force, lattice);
-    kept = run_lattices(runner, indices, true, cells, steps, progress);
+    kept = run_lattices(environment, job, runner, indices, rounds, true, progress);
   }
 
   NucleationOutcome outcome;
-  // Contiguous blocks (or everything on rank 0): rank order is lattice order.
-  outcome.first_time_ps = gather_in_rank_order(environment, kept.first_times);
-  outcome.Q_final = gather_in_rank_order(environment, kept.Q_final);
-  // Counts per (lattice, output time) are integers: summed exactly, in any order.
+  std::vector<double> first_times, Q_final;
   std::vector<std::int64_t> local_counts(outputs, 0), counts(outputs, 0);
-  for (std::size_t i = 0; i < kept.superconducting.size(); ++i) local_counts[i % outputs] += kept.superconducting[i];
+  for (const auto& [index, result] : kept) {
+    first_times.push_back(result.first_time_ps);
+    Q_final.insert(Q_final.end(), result.Q_final.begin(), result.Q_final.end());
+    for (std::size_t i = 0; i < outputs; ++i) local_counts[i] += result.superconducting_cells[i];
+  }
+  // Contiguous blocks (or everything on rank 0): rank order is lattice order.
+  outcome.first_time_ps = gather_in_rank_order(environment, first_times);
+  outcome.Q_final = gather_in_rank_order(environment, Q_final);
+  // Counts per (lattice, output time) are integers: summed exactly, in any order.
   MPI_Reduce(local_counts.data(), counts.data(), static_cast<int>(outputs), MPI_INT64_T, MPI_SUM, 0,
              environment.comm());
   outcome.cell_steps = static_cast<double>(job.field.lattices) * cells * steps;

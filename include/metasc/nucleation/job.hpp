@@ -7,11 +7,13 @@
 /// order and reduced there in that order.
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "metasc/config/field_params.hpp"
 #include "metasc/config/langevin_params.hpp"
 #include "metasc/config/model_params.hpp"
+#include "metasc/nucleation/checkpoint.hpp"
 #include "metasc/nucleation/critical_droplet.hpp"
 #include "metasc/nucleation/lattice_run.hpp"
 #include "metasc/parallel/environment.hpp"
@@ -30,9 +32,16 @@ struct NucleationJob {
   physics::LandscapeSummary landscape;
   stochastic::ForceTable force;
   LatticeSpec spec;
+  struct Checkpointing {
+    std::string file;                 ///< checkpoint.file
+    double interval_s;                ///< checkpoint.interval_s, wall clock between checkpoints
+    CompletedLattices restored;       ///< lattices of the interrupted run (--restart), on every rank
+    const config::Config* config;     ///< written with each checkpoint, to be compared on restart
+  } checkpointing;
 
-  /// Throws ConfigError naming the key for anything the run cannot do.
-  static NucleationJob from(const config::Config& config);
+  /// Throws ConfigError naming the key for anything the run cannot do (also a
+  /// --restart checkpoint of another configuration).
+  static NucleationJob from(const config::Config& config, const config::CommandLine& command_line);
 
   std::size_t cells_per_lattice() const { return static_cast<std::size_t>(field.cells_per_lattice()); }
   /// M N_s ΔV [meV]: the barrier of the uniform (rigid) escape of a whole lattice.
@@ -55,7 +64,10 @@ struct NucleationOutcome {
   std::optional<CriticalDroplet> droplet;  ///< field.saddle = true: the critical droplet (rank 0)
 };
 
-/// Runs every lattice. Collective; the outcome is complete on rank 0.
+/// Runs every lattice not restored from a checkpoint. Collective; the outcome is
+/// complete on rank 0. After each lattice the ranks agree whether to checkpoint
+/// (interval elapsed, or SIGTERM/SIGUSR1 on any rank); after a signal they
+/// throw StoppedAtCheckpoint together.
 NucleationOutcome run_nucleation(const Environment& environment, const NucleationJob& job, bool progress);
 
 }  // namespace metasc::nucleation
