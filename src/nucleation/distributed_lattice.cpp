@@ -117,16 +117,14 @@ void DistributedLattice::step(std::uint64_t step_index, double drive_per_ps2) {
   couple();
 }
 
-std::int64_t DistributedLattice::total(std::int64_t local) const {
-  std::int64_t sum = 0;
-  MPI_Allreduce(&local, &sum, 1, MPI_INT64_T, MPI_SUM, comm_);
-  return sum;
+void DistributedLattice::sum_over_ranks(std::vector<std::int64_t>& counts) const {
+  MPI_Allreduce(MPI_IN_PLACE, counts.data(), static_cast<int>(counts.size()), MPI_INT64_T, MPI_SUM, comm_);
 }
 
-bool DistributedLattice::any(bool local) const {
-  int flag = local ? 1 : 0, anywhere = 0;
-  MPI_Allreduce(&flag, &anywhere, 1, MPI_INT, MPI_MAX, comm_);
-  return anywhere != 0;
+std::uint64_t DistributedLattice::min_over_ranks(std::uint64_t local) const {
+  std::uint64_t smallest = 0;
+  MPI_Allreduce(&local, &smallest, 1, MPI_UINT64_T, MPI_MIN, comm_);
+  return smallest;
 }
 
 std::vector<double> DistributedLattice::gather_Q() const {

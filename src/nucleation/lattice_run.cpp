@@ -11,12 +11,12 @@
 namespace metasc::nucleation {
 
 template <class Lattice>
-std::int32_t LatticeRunner<Lattice>::superconducting() const {
+std::int64_t LatticeRunner<Lattice>::superconducting() const {
   const double Q_barrier = spec_.criteria.Q_barrier;
   const double* Q = lattice_.Q();
   std::int64_t count = 0;
   for (std::size_t i = 0; i < lattice_.owned(); ++i) count += std::abs(Q[i]) > Q_barrier ? 1 : 0;
-  return static_cast<std::int32_t>(lattice_.total(count));
+  return count;
 }
 
 template <class Lattice>
@@ -33,7 +33,7 @@ bool LatticeRunner<Lattice>::nucleated(double drive_per_ps2) const {
     const double momentum = map.physical_momentum(P[i], lattice_.coupled_slope(i), drive_per_ps2);
     found = energy_per_momentum2 * momentum * momentum + landscape_.potential(Q[i]) < criteria.relaxed_meV;
   }
-  return lattice_.any(found);
+  return found;
 }
 
 template <class Lattice>
@@ -58,22 +58,28 @@ LatticeResult LatticeRunner<Lattice>::run(std::uint64_t lattice_index,
                                lattice_.coupled_slope(i), drive(0));
   }
 
-  LatticeResult result{.first_time_ps = std::numeric_limits<double>::infinity(),
-                       .superconducting_cells = {},
-                       .Q_final = {}};
-  result.superconducting_cells.reserve(output_times());
-  bool watching = true;
+  // Observed on the owned cells alone and combined once at the end (the
+  // superconducting counts summed, the first nucleation the earliest over the
+  // lattice's ranks): a decomposed lattice communicates only its ghosts per step.
+  std::vector<std::int64_t> superconducting_cells;
+  superconducting_cells.reserve(output_times());
+  constexpr std::uint64_t never = std::numeric_limits<std::uint64_t>::max();
+  std::uint64_t first_step = never;
   for (std::uint64_t n = 0;; ++n) {
-    if (n % spec_.output_stride == 0) result.superconducting_cells.push_back(superconducting());
-    if (watching && n >= spec_.risk_step && nucleated(drive(n))) {
-      result.first_time_ps = static_cast<double>(n - spec_.risk_step) * spec_.dt_ps;
-      watching = false;
-    }
+    if (n % spec_.output_stride == 0) superconducting_cells.push_back(superconducting());
+    if (first_step == never && n >= spec_.risk_step && nucleated(drive(n))) first_step = n;
     if (n == spec_.steps) break;
     if (n % progress_steps == 0) advanced(n);
     lattice_.step(n, drive(n));
   }
-  result.Q_final = lattice_.gather_Q();
+  lattice_.sum_over_ranks(superconducting_cells);
+  first_step = lattice_.min_over_ranks(first_step);
+  LatticeResult result{.first_time_ps = first_step == never
+                                            ? std::numeric_limits<double>::infinity()
+                                            : static_cast<double>(first_step - spec_.risk_step) * spec_.dt_ps,
+                       .superconducting_cells = {},
+                       .Q_final = lattice_.gather_Q()};
+  for (const auto count : superconducting_cells) result.superconducting_cells.push_back(static_cast<std::int32_t>(count));
   return result;
 }
 

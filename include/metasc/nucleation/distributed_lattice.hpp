@@ -66,10 +66,10 @@ class DistributedLattice {
   }
   const stochastic::StepMap& step_map() const { return map_; }
 
-  /// Σ over the ranks of a per-rank count (integers: exact in any order). Collective.
-  std::int64_t total(std::int64_t local) const;
-  /// Whether any rank's flag is set. Collective.
-  bool any(bool local) const;
+  /// Every entry summed over the ranks (integers: exact in any order), in place. Collective.
+  void sum_over_ranks(std::vector<std::int64_t>& counts) const;
+  /// The smallest of the ranks' values. Collective.
+  std::uint64_t min_over_ranks(std::uint64_t local) const;
 
   /// Every cell's Q in natural order, on rank 0 of `comm` (empty elsewhere). Collective.
   std::vector<double> gather_Q() const;

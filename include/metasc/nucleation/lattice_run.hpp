@@ -6,8 +6,9 @@
 /// {|Q_c| < Q_B, e_c < V(Q_B) − m k_BT/N_s}, e_c = (ħ/2ω)P_c² + V(Q_c) the
 /// cell's own energy per site. A lattice's results depend only on its index,
 /// whether it is held whole by one rank (SerialLattice) or spread over several
-/// (DistributedLattice): the runner sees only the owned cells and the
-/// lattice's totals, and both hold the same bits.
+/// (DistributedLattice): the runner sees only the owned cells, combines its
+/// observations over the lattice's ranks once at the end, and both hold the
+/// same bits.
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -58,8 +59,9 @@ class LatticeRunner {
   double drive(std::uint64_t step) const {
     return step < spec_.drive_per_ps2.size() ? spec_.drive_per_ps2[step] : 0.0;
   }
-  std::int32_t superconducting() const;
-  /// Whether any cell is in the relaxed normal well at the coupled state, a = a(t_n).
+  /// Owned cells with |Q| > Q_B.
+  std::int64_t superconducting() const;
+  /// Whether any owned cell is in the relaxed normal well at the coupled state, a = a(t_n).
   bool nucleated(double drive_per_ps2) const;
 
   const LatticeSpec& spec_;

@@ -1,8 +1,8 @@
 #pragma once
 /// One whole lattice on one rank behind the interface DistributedLattice
-/// offers (owned cells, coupling, step, totals over the lattice's ranks), so
+/// offers (owned cells, coupling, step, reductions over the lattice's ranks), so
 /// that LatticeRunner runs either: here every cell is owned, in natural order,
-/// and the totals are the rank's own.
+/// and the reductions are the rank's own values.
 #include <cstdint>
 #include <vector>
 
@@ -36,8 +36,8 @@ class SerialLattice {
   double coupled_slope(std::size_t i) const { return dynamics_.slope(i, Q_[i]); }
   const stochastic::StepMap& step_map() const { return dynamics_.integrator().step_map(); }
 
-  std::int64_t total(std::int64_t local) const { return local; }
-  bool any(bool local) const { return local; }
+  void sum_over_ranks(std::vector<std::int64_t>&) const {}
+  std::uint64_t min_over_ranks(std::uint64_t local) const { return local; }
   std::vector<double> gather_Q() const { return Q_; }
 
  private:
