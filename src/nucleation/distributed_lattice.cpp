@@ -4,7 +4,6 @@
 #include <functional>
 #include <numeric>
 #include <string>
-#include <cstring>
 
 #include "metasc/error.hpp"
 #include "metasc/multiply_add.hpp"
@@ -76,6 +75,9 @@ DistributedLattice::DistributedLattice(MPI_Comm comm, const LatticeShape& shape,
   PETSC_CHECK(DMDAGetGhostCorners(dm_, &gxs_, &gys_, &gzs_, &gxm_, &gym_, &gzm_));
   const auto owned = static_cast<std::size_t>(xm_ * ym_ * zm_);
   Q_.assign(owned, 0.0);
+  // The global vector reads Q_ in place (same local order): no copy before each ghost exchange.
+  // Q_ is never resized, so the storage stays put.
+  PETSC_CHECK(VecPlaceArray(global_, Q_.data()));
   P_.assign(owned, 0.0);
   neighbours_.assign(owned, 0.0);
   xi_.assign(owned, 0.0);
@@ -89,6 +91,7 @@ DistributedLattice::DistributedLattice(MPI_Comm comm, const LatticeShape& shape,
 
 DistributedLattice::~DistributedLattice() {
   // Destructors do not throw: a failing destroy at the end of a run changes nothing.
+  VecResetArray(global_);
   VecDestroy(&local_);
   VecDestroy(&global_);
   DMDestroy(&dm_);
@@ -128,7 +131,6 @@ std::uint64_t DistributedLattice::min_over_ranks(std::uint64_t local) const {
 }
 
 std::vector<double> DistributedLattice::gather_Q() const {
-  copy_to_global();
   Vec natural = nullptr, on_root = nullptr;
   VecScatter scatter = nullptr;
   PETSC_CHECK(DMDACreateNaturalVector(dm_, &natural));
@@ -149,16 +151,8 @@ std::vector<double> DistributedLattice::gather_Q() const {
   return Q;
 }
 
-void DistributedLattice::copy_to_global() const {
-  double* values = nullptr;
-  PETSC_CHECK(VecGetArray(global_, &values));
-  std::memcpy(values, Q_.data(), Q_.size() * sizeof(double));
-  PETSC_CHECK(VecRestoreArray(global_, &values));
-}
-
 void DistributedLattice::couple() {
   // Added in PeriodicLattice::neighbour_sum's order (fastest axis first), from the ghosted copy.
-  copy_to_global();
   PETSC_CHECK(DMGlobalToLocalBegin(dm_, global_, INSERT_VALUES, local_));
   PETSC_CHECK(DMGlobalToLocalEnd(dm_, global_, INSERT_VALUES, local_));
   const double* ghosted = nullptr;

@@ -75,8 +75,6 @@ class DistributedLattice {
   std::vector<double> gather_Q() const;
 
  private:
-  /// Q_ into the DMDA's global vector (owned entries, same local order).
-  void copy_to_global() const;
 
   MPI_Comm comm_;
   DM dm_ = nullptr;
