@@ -188,6 +188,11 @@ class SaddleFollower {
       saddle.residual = descend(Q, direction);
       couple_curvatures(Q);
       saddle.curvature = settle_mode(direction, nullptr);
+      // One cell has no second mode.
+      if (Q.size() < 2) {
+        saddle.second_curvature = std::numeric_limits<double>::quiet_NaN();
+        break;
+      }
       saddle.second_curvature = settle_mode(second, &direction);
       // A second negative curvature comparable to the first is a second cell or
       // droplet going over at once: an exactly symmetric state (two cells relaxed

@@ -167,6 +167,15 @@ NucleationJob NucleationJob::from(const config::Config& config, const config::Co
     job.checkpointing.restored = read_checkpoint(command_line.restart_file, config);
   }
   check_lattice_time_step(job, force.max_curvature_meV());
+  // The relaxed normal well must hold states: its ceiling above the normal minimum V(0).
+  if (!(job.spec.criteria.relaxed_meV > critical.V_origin_meV)) {
+    throw ConfigError("escape.margin_kT = " + format_number(observation.margin_kT) + " with phonon.domain_sites = " +
+                      format_number(sites) + ": m k_BT/N_s = " +
+                      format_number(observation.margin_kT * bath.kT_meV / sites) +
+                      " meV is not below the normal well's depth V(Q_B) - V(0) = " +
+                      format_number(critical.V_barrier_meV - critical.V_origin_meV) +
+                      " meV, so no cell could ever count as nucleated (lower the margin or raise N_s)");
+  }
   const double needed = job.bytes_needed(), available = physical_memory_bytes();
   if (needed > 0.5 * available) {
     throw ConfigError("field.cells = " + config.text("field.cells") + " with field.lattices = " +

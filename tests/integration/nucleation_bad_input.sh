@@ -31,6 +31,9 @@ bad 1 "bytes" --field.cells=100000,100000,1000
 bad 1 field.start --field.start=sideways
 bad 1 field.start --field.start=pulse --pulse.amplitude=0.2,0.3
 bad 1 bath.temperature_K --bath.temperature_K=400
+# N_s = 5: 2 k_BT/N_s = 3.4 meV exceeds the normal well's depth (1.3 meV): nothing could count as nucleated.
+bad 1 escape.margin_kT --phonon.domain_sites=5
+bad 2 escape.margin_kT --phonon.domain_sites=5
 bad 2 field.cells --field.cells=0
 bad 2 field.stiffness_meV --field.stiffness_meV=1000
 bad 2 "bytes" --field.cells=100000,100000,1000

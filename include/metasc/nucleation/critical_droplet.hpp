@@ -46,7 +46,7 @@ struct CriticalDroplet {
   std::vector<double> Q;             ///< the saddle, every cell, row-major
   std::vector<double> unstable_mode; ///< unit vector, row-major, pointing towards the normal phase
   double unstable_curvature_meV;     ///< its Hessian eigenvalue per site, < 0 at a saddle [meV/ℓ0²]
-  double second_curvature_meV;       ///< the next eigenvalue, ≥ 0 at an index-1 saddle (≈ 0, either sign: the droplet's translation)
+  double second_curvature_meV;       ///< the next eigenvalue, ≥ 0 at an index-1 saddle (≈ 0, either sign: the droplet's translation); NaN for one cell
   std::vector<double> string_energy_meV;  ///< E − E(uniform metastable) along the final string, per image
   double residual_meV;               ///< max_c |∂E/∂Q_c| / N_s at the returned saddle
   bool converged;                    ///< residual below the tolerance within the iteration budget
