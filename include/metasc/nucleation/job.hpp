@@ -2,9 +2,10 @@
 /// metasc-nucleation's job (PHYSICS.md §8): everything resolved from the
 /// configuration before any compute (landscape, force table, lattice, pump,
 /// time step against the highest lattice mode, memory) — all bad input is
-/// refused here — then field.lattices independent lattices spread over the
-/// ranks (whole lattices, contiguous), gathered on rank 0 in global lattice
-/// order and reduced there in that order.
+/// refused here — then field.lattices independent lattices, dealt whole to
+/// the ranks in contiguous blocks or (field.decompose) each in turn spread over
+/// all ranks, gathered on rank 0 in global lattice order and reduced there in
+/// that order; with field.saddle the critical droplet, searched on rank 0.
 #include <cstdint>
 #include <optional>
 #include <string>
