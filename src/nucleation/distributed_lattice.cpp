@@ -130,12 +130,32 @@ std::uint64_t DistributedLattice::min_over_ranks(std::uint64_t local) const {
   return smallest;
 }
 
-std::vector<double> DistributedLattice::gather_Q() const {
+std::vector<double> DistributedLattice::gather_Q() const { return gather_natural(global_); }
+
+std::vector<double> DistributedLattice::gather_P() const {
+  Vec momenta = nullptr;
+  PETSC_CHECK(VecDuplicate(global_, &momenta));
+  double* values = nullptr;
+  PETSC_CHECK(VecGetArray(momenta, &values));
+  std::copy(P_.begin(), P_.end(), values);
+  PETSC_CHECK(VecRestoreArray(momenta, &values));
+  auto P = gather_natural(momenta);
+  PETSC_CHECK(VecDestroy(&momenta));
+  return P;
+}
+
+bool DistributedLattice::first_rank() const {
+  int rank = 0;
+  MPI_Comm_rank(comm_, &rank);
+  return rank == 0;
+}
+
+std::vector<double> DistributedLattice::gather_natural(Vec global) const {
   Vec natural = nullptr, on_root = nullptr;
   VecScatter scatter = nullptr;
   PETSC_CHECK(DMDACreateNaturalVector(dm_, &natural));
-  PETSC_CHECK(DMDAGlobalToNaturalBegin(dm_, global_, INSERT_VALUES, natural));
-  PETSC_CHECK(DMDAGlobalToNaturalEnd(dm_, global_, INSERT_VALUES, natural));
+  PETSC_CHECK(DMDAGlobalToNaturalBegin(dm_, global, INSERT_VALUES, natural));
+  PETSC_CHECK(DMDAGlobalToNaturalEnd(dm_, global, INSERT_VALUES, natural));
   PETSC_CHECK(VecScatterCreateToZero(natural, &scatter, &on_root));
   PETSC_CHECK(VecScatterBegin(scatter, natural, on_root, INSERT_VALUES, SCATTER_FORWARD));
   PETSC_CHECK(VecScatterEnd(scatter, natural, on_root, INSERT_VALUES, SCATTER_FORWARD));
@@ -143,12 +163,12 @@ std::vector<double> DistributedLattice::gather_Q() const {
   PETSC_CHECK(VecGetLocalSize(on_root, &size));
   const double* values = nullptr;
   PETSC_CHECK(VecGetArrayRead(on_root, &values));
-  std::vector<double> Q(values, values + size);
+  std::vector<double> gathered(values, values + size);
   PETSC_CHECK(VecRestoreArrayRead(on_root, &values));
   PETSC_CHECK(VecScatterDestroy(&scatter));
   PETSC_CHECK(VecDestroy(&on_root));
   PETSC_CHECK(VecDestroy(&natural));
-  return Q;
+  return gathered;
 }
 
 void DistributedLattice::couple() {

@@ -190,42 +190,58 @@ namespace {
 
 /// Runs lattices `indices` in turn, `rounds` ≥ indices.size() agreements on a
 /// checkpoint in all (every rank takes part in each); takes restored lattices
-/// instead of running them. Keeps the results when `keep` (the rank where a
-/// lattice's results are complete). Progress counts cell-steps of whole lattices.
+/// instead of running them, and resumes the one in progress. Keeps the results
+/// when `keep` (the rank where a lattice's results are complete). With
+/// `within_lattices` (every rank at the same step of the same lattice) the
+/// ranks also agree every LatticeRunner::progress_steps steps, and a checkpoint
+/// then holds the lattice in progress. Progress counts cell-steps of whole lattices.
 template <class Lattice>
 CompletedLattices run_lattices(const Environment& environment, const NucleationJob& job,
                                LatticeRunner<Lattice>& runner, const std::vector<std::uint64_t>& indices,
-                               std::size_t rounds, bool keep, Progress& progress) {
+                               std::size_t rounds, bool keep, bool within_lattices, Progress& progress) {
   const double work = static_cast<double>(job.cells_per_lattice()) * static_cast<double>(job.spec.steps);
   const auto& checkpointing = job.checkpointing;
   auto last_checkpoint = std::chrono::steady_clock::now();
   CompletedLattices kept;
-  for (std::size_t k = 0; k < rounds; ++k) {
-    if (k < indices.size()) {
-      const auto restored = checkpointing.restored.find(indices[k]);
-      if (restored != checkpointing.restored.end()) {
-        if (keep) kept.insert(*restored);
-      } else {
-        const double before = static_cast<double>(k) * work;
-        auto result = runner.run(indices[k], [&](std::uint64_t n) {
-          progress.update(before + work * static_cast<double>(n) / static_cast<double>(job.spec.steps));
-        });
-        if (keep) kept.emplace(indices[k], std::move(result));
-      }
-      progress.update(static_cast<double>(k + 1) * work);
-    }
+  // Collective: a checkpoint of what is kept (and `in_progress` when given) if
+  // the ranks agree on one; a stop after it if any rank got a signal.
+  const auto checkpoint_if_agreed = [&](const std::function<LatticeProgress()>* in_progress) {
     const bool interval_elapsed =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - last_checkpoint).count() >=
         checkpointing.interval_s;
     const auto decision = agree_on_checkpoint(environment, interval_elapsed);
     if (decision.save) {
-      write_checkpoint(environment, checkpointing.file, *checkpointing.config, kept);
+      CheckpointContents contents{.completed = kept, .in_progress = std::nullopt};
+      if (in_progress != nullptr) {
+        auto taken = (*in_progress)();
+        if (keep) contents.in_progress = std::move(taken);
+      }
+      write_checkpoint(environment, checkpointing.file, *checkpointing.config, contents);
       last_checkpoint = std::chrono::steady_clock::now();
     }
     if (decision.stop) {
       throw StoppedAtCheckpoint("signal received: checkpoint written to " + checkpointing.file +
                                 "; resume with --restart " + checkpointing.file);
     }
+  };
+  const auto& partial = checkpointing.restored.in_progress;
+  for (std::size_t k = 0; k < rounds; ++k) {
+    if (k < indices.size()) {
+      const auto restored = checkpointing.restored.completed.find(indices[k]);
+      if (restored != checkpointing.restored.completed.end()) {
+        if (keep) kept.insert(*restored);
+      } else {
+        const double before = static_cast<double>(k) * work;
+        const LatticeProgress* resume = partial && partial->lattice_index == indices[k] ? &*partial : nullptr;
+        auto result = runner.run(indices[k], resume, [&](std::uint64_t n, const std::function<LatticeProgress()>& snapshot) {
+          progress.update(before + work * static_cast<double>(n) / static_cast<double>(job.spec.steps));
+          if (within_lattices) checkpoint_if_agreed(&snapshot);
+        });
+        if (keep) kept.emplace(indices[k], std::move(result));
+      }
+      progress.update(static_cast<double>(k + 1) * work);
+    }
+    checkpoint_if_agreed(nullptr);
   }
   progress.finish();
   return kept;
@@ -260,12 +276,12 @@ NucleationOutcome run_nucleation(const Environment& environment, const Nucleatio
     DistributedLattice lattice(environment.comm(), {job.field.cells, job.field.stiffness_meV}, spec.scheme,
                                spec.oscillator, spec.dt_ps, job.force, spec.seed);
     LatticeRunner runner(spec, job.force, lattice);
-    kept = run_lattices(environment, job, runner, indices, rounds, environment.is_root(), progress);
+    kept = run_lattices(environment, job, runner, indices, rounds, environment.is_root(), true, progress);
   } else {
     SerialLattice lattice(job.field.cells, job.field.stiffness_meV, spec.scheme, spec.oscillator, spec.dt_ps,
                           job.force, spec.seed);
     LatticeRunner runner(spec, job.force, lattice);
-    kept = run_lattices(environment, job, runner, indices, rounds, true, progress);
+    kept = run_lattices(environment, job, runner, indices, rounds, true, false, progress);
   }
 
   NucleationOutcome outcome;

@@ -37,8 +37,7 @@ bool LatticeRunner<Lattice>::nucleated(double drive_per_ps2) const {
 }
 
 template <class Lattice>
-LatticeResult LatticeRunner<Lattice>::run(std::uint64_t lattice_index,
-                                          const std::function<void(std::uint64_t)>& advanced) {
+void LatticeRunner<Lattice>::start(std::uint64_t lattice_index) {
   const auto& oscillator = spec_.oscillator;
   const double Q_width = std::sqrt(oscillator.kT_meV / oscillator.domain_sites / spec_.initial_curvature_meV);
   const double P_width = std::sqrt(stochastic::momentum_variance(oscillator));
@@ -57,19 +56,46 @@ LatticeResult LatticeRunner<Lattice>::run(std::uint64_t lattice_index,
     P[i] = map.stored_momentum(P_width * initial.normal(first_id + lattice_.natural_cell(i), 0, 1),
                                lattice_.coupled_slope(i), drive(0));
   }
+}
 
+template <class Lattice>
+LatticeResult LatticeRunner<Lattice>::run(std::uint64_t lattice_index, const LatticeProgress* resume,
+                                          const StepBoundary& boundary) {
   // Observed on the owned cells alone and combined once at the end (the
   // superconducting counts summed, the first nucleation the earliest over the
   // lattice's ranks): a decomposed lattice communicates only its ghosts per step.
   std::vector<std::int64_t> superconducting_cells;
   superconducting_cells.reserve(output_times());
-  constexpr std::uint64_t never = std::numeric_limits<std::uint64_t>::max();
-  std::uint64_t first_step = never;
-  for (std::uint64_t n = 0;; ++n) {
-    if (n % spec_.output_stride == 0) superconducting_cells.push_back(superconducting());
-    if (first_step == never && n >= spec_.risk_step && nucleated(drive(n))) first_step = n;
+  constexpr std::uint64_t never = LatticeProgress::never;
+  std::uint64_t first_step = never, n0 = 0;
+  if (resume == nullptr) {
+    start(lattice_index);
+  } else {
+    lattice_.set_state(lattice_index, resume->Q, resume->P);
+    n0 = resume->next_step;
+    first_step = resume->first_step;
+    // The whole lattice's counts so far sit on its first rank; the others add from zero.
+    superconducting_cells.assign(resume->superconducting_cells.size(), 0);
+    if (lattice_.first_rank()) superconducting_cells = resume->superconducting_cells;
+  }
+  const auto snapshot = [&](std::uint64_t n) {
+    auto counts = superconducting_cells;
+    lattice_.sum_over_ranks(counts);
+    return LatticeProgress{.lattice_index = lattice_index,
+                           .next_step = n,
+                           .first_step = lattice_.min_over_ranks(first_step),
+                           .superconducting_cells = std::move(counts),
+                           .Q = lattice_.gather_Q(),
+                           .P = lattice_.gather_P()};
+  };
+  for (std::uint64_t n = n0;; ++n) {
+    // A resumed run has observed its first step already.
+    if (resume == nullptr || n > n0) {
+      if (n % spec_.output_stride == 0) superconducting_cells.push_back(superconducting());
+      if (first_step == never && n >= spec_.risk_step && nucleated(drive(n))) first_step = n;
+    }
     if (n == spec_.steps) break;
-    if (n % progress_steps == 0) advanced(n);
+    if (n % progress_steps == 0 && (resume == nullptr || n > n0)) boundary(n, [&] { return snapshot(n); });
     lattice_.step(n, drive(n));
   }
   lattice_.sum_over_ranks(superconducting_cells);

@@ -71,10 +71,15 @@ class DistributedLattice {
   /// The smallest of the ranks' values. Collective.
   std::uint64_t min_over_ranks(std::uint64_t local) const;
 
-  /// Every cell's Q in natural order, on rank 0 of `comm` (empty elsewhere). Collective.
+  /// Every cell's Q (P) in natural order, on rank 0 of `comm` (empty elsewhere). Collective.
   std::vector<double> gather_Q() const;
+  std::vector<double> gather_P() const;
+  /// Rank 0 of `comm`: where gathered results are whole.
+  bool first_rank() const;
 
  private:
+  /// A global vector of this DMDA in natural order on rank 0 of `comm`. Collective.
+  std::vector<double> gather_natural(Vec global) const;
 
   MPI_Comm comm_;
   DM dm_ = nullptr;

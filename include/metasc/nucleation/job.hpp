@@ -36,7 +36,7 @@ struct NucleationJob {
   struct Checkpointing {
     std::string file;                 ///< checkpoint.file
     double interval_s;                ///< checkpoint.interval_s, wall clock between checkpoints
-    CompletedLattices restored;       ///< lattices of the interrupted run (--restart), on every rank
+    CheckpointContents restored;      ///< what the interrupted run left (--restart), on every rank
     const config::Config* config;     ///< written with each checkpoint, to be compared on restart
   } checkpointing;
 

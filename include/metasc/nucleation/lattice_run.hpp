@@ -42,6 +42,22 @@ struct LatticeResult {
   std::vector<double> Q_final;  ///< every cell at t_end, row-major (on the lattice's first rank only)
 };
 
+/// A lattice part-way through its run, at the start of step `next_step`:
+/// enough to continue it bit for bit (a checkpoint of one long lattice).
+struct LatticeProgress {
+  std::uint64_t lattice_index;
+  std::uint64_t next_step;
+  std::uint64_t first_step;  ///< step of the first nucleation, or LatticeProgress::never
+  std::vector<std::int64_t> superconducting_cells;  ///< the whole lattice's, output times up to next_step
+  std::vector<double> Q, P;  ///< every cell, natural order (P in the stored convention)
+  static constexpr std::uint64_t never = ~std::uint64_t{0};
+};
+
+/// Called at the start of every progress_steps-th step n with a way to take
+/// the lattice's progress there (collective for a DistributedLattice: every
+/// rank takes it or none; whole on the lattice's first rank).
+using StepBoundary = std::function<void(std::uint64_t n, const std::function<LatticeProgress()>& snapshot)>;
+
 /// `Lattice` is SerialLattice or DistributedLattice (collective calls then).
 template <class Lattice>
 class LatticeRunner {
@@ -49,9 +65,10 @@ class LatticeRunner {
   LatticeRunner(const LatticeSpec& spec, const stochastic::ForceTable& force, Lattice& lattice)
       : spec_(spec), landscape_(force), lattice_(lattice) {}
 
-  /// Integrates lattice `lattice_index`; `advanced(n)` is called every
-  /// progress_steps steps with the steps n done so far (for a progress line).
-  LatticeResult run(std::uint64_t lattice_index, const std::function<void(std::uint64_t)>& advanced);
+  /// Integrates lattice `lattice_index` from its start, or from `resume` (its
+  /// progress at a boundary) when given; `boundary` is called every
+  /// progress_steps steps (progress line, checkpoints).
+  LatticeResult run(std::uint64_t lattice_index, const LatticeProgress* resume, const StepBoundary& boundary);
   static constexpr std::uint64_t progress_steps = 1024;
   std::size_t output_times() const { return static_cast<std::size_t>(spec_.steps / spec_.output_stride) + 1; }
 
@@ -61,6 +78,8 @@ class LatticeRunner {
   }
   /// Owned cells with |Q| > Q_B.
   std::int64_t superconducting() const;
+  /// Lattice `lattice_index` in its thermal start, coupled.
+  void start(std::uint64_t lattice_index);
   /// Whether any owned cell is in the relaxed normal well at the coupled state, a = a(t_n).
   bool nucleated(double drive_per_ps2) const;
 

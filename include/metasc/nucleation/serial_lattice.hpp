@@ -39,6 +39,15 @@ class SerialLattice {
   void sum_over_ranks(std::vector<std::int64_t>&) const {}
   std::uint64_t min_over_ranks(std::uint64_t local) const { return local; }
   std::vector<double> gather_Q() const { return Q_; }
+  std::vector<double> gather_P() const { return P_; }
+  bool first_rank() const { return true; }
+  /// Takes the whole lattice's Q, P (natural order) and couples.
+  void set_state(std::uint64_t lattice_index, const std::vector<double>& Q, const std::vector<double>& P) {
+    begin_lattice(lattice_index);
+    Q_ = Q;
+    P_ = P;
+    couple();
+  }
 
  private:
   LatticeDynamics<stochastic::ForceTable> dynamics_;
