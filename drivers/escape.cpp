@@ -10,8 +10,9 @@ namespace {
 
 using namespace metasc;
 
-void run(const Environment& environment, const config::Config& configuration, const config::CommandLine&) {
-  run_single_job<escape::EscapeJob>(environment, configuration, "metasc-escape", escape::run_escape, escape::write_escape,
+void run(const Environment& environment, const config::Config& configuration,
+         const config::CommandLine& command_line) {
+  run_single_job<escape::EscapeJob>(environment, configuration, command_line, "metasc-escape", escape::run_escape, escape::write_escape,
                                     escape::print_escape);
 }
 

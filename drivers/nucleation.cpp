@@ -10,8 +10,9 @@ namespace {
 
 using namespace metasc;
 
-void run(const Environment& environment, const config::Config& configuration, const config::CommandLine&) {
-  run_single_job<nucleation::NucleationJob>(environment, configuration, "metasc-nucleation",
+void run(const Environment& environment, const config::Config& configuration,
+         const config::CommandLine& command_line) {
+  run_single_job<nucleation::NucleationJob>(environment, configuration, command_line, "metasc-nucleation",
                                             nucleation::run_nucleation, nucleation::write_nucleation,
                                             nucleation::print_nucleation);
 }
@@ -21,6 +22,7 @@ void run(const Environment& environment, const config::Config& configuration, co
 int main(int argc, char** argv) {
   return metasc::run_program(
       {.name = "metasc-nucleation",
-       .purpose = "nucleation in space: lattices of coupled domains, volume fraction, first nucleation, rate per cell"},
+       .purpose = "nucleation in space: lattices of coupled domains, volume fraction, first nucleation, rate per cell",
+       .accepts_restart = true},
       argc, argv, run);
 }

@@ -15,6 +15,9 @@ void declare_field_keys(Registry& registry) {
                 .help = "kappa, the coupling (Q_c - Q_c')^2 N_s kappa/2 of neighbouring cells, per site per l0^2"});
   registry.add({.key = "field.lattices", .kind = Kind::integer, .default_value = "1", .bounds = between(1, 1e9),
                 .help = "independent lattices (rate statistics), spread over the ranks"});
+  registry.add({.key = "field.decompose", .kind = Kind::flag, .default_value = "false",
+                .help = "true: each lattice in turn spread over all ranks (PETSc DMDA, ghost exchange every step; "
+                        "every extent >= 2) | false: whole lattices dealt to the ranks"});
   registry.add({.key = "field.saddle", .kind = Kind::flag, .default_value = "false",
                 .help = "search the critical droplet (saddle of H between the uniform metastable and normal states)"});
   registry.add({.key = "field.start", .kind = Kind::choice, .default_value = "metastable",
@@ -38,11 +41,17 @@ FieldParams FieldParams::from(const Config& config) {
   FieldParams params{.cells = {},
                      .stiffness_meV = config.real("field.stiffness_meV"),
                      .lattices = config.integer("field.lattices"),
+                     .decompose = config.flag("field.decompose"),
                      .saddle = config.flag("field.saddle"),
                      .start = config.text("field.start") == "pulse" ? FieldStart::pulse : FieldStart::metastable};
   for (const double extent : extents) {
     if (!(extent >= 1.0) || extent != std::floor(extent)) {
       throw ConfigError("field.cells must be positive integers (got " + format_number(extent) + ")");
+    }
+    // A periodic ghost of width 1 needs a neighbour other than the cell itself.
+    if (params.decompose && extent < 2.0) {
+      throw ConfigError("field.cells = " + config.text("field.cells") +
+                        " with field.decompose = true: every extent must be >= 2");
     }
     params.cells.push_back(static_cast<std::int64_t>(extent));
   }

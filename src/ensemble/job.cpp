@@ -185,19 +185,6 @@ PulseOutcome reduce(EnsembleResults results, const EnsembleSpec& spec, double tr
   return outcome;
 }
 
-/// Whether any rank asks for a checkpoint now, and whether to stop after it.
-struct CheckpointDecision {
-  bool save;
-  bool stop;
-};
-
-CheckpointDecision agree_on_checkpoint(const Environment& environment, bool interval_elapsed) {
-  int local = (interval_elapsed ? 1 : 0) | (stop_requested() ? 2 : 0);
-  int any = 0;
-  MPI_Allreduce(&local, &any, 1, MPI_INT, MPI_BOR, environment.comm());
-  return {any != 0, (any & 2) != 0};
-}
-
 }  // namespace
 
 std::vector<PulseOutcome> run_ensembles(const Environment& environment, const EnsembleJob& job, bool progress_on,

@@ -4,7 +4,6 @@
 #include <functional>
 #include <numeric>
 #include <string>
-#include <cstring>
 
 #include "metasc/error.hpp"
 #include "metasc/multiply_add.hpp"
@@ -30,7 +29,7 @@ double stiffest_curvature_meV(const stochastic::ForceTable& force, const Lattice
 #pragma omp simd
   for (std::size_t i = 0; i < n; ++i) {
     const double slope = force.slope(Q[i]) + stiffness_meV * (coordination * Q[i] - neighbours[i]);
-    const double f = multiply_add(-m.force_scale, slope, drive_per_ps2);
+    const double f = m.acceleration(slope, drive_per_ps2);
     const double p = P[i];
     Q[i] = multiply_add(m.q_from_noise, xi[i], multiply_add(m.q_from_force, f, multiply_add(m.q_from_p, p, Q[i])));
     P[i] = multiply_add(m.p_from_noise, xi[i], multiply_add(m.p_from_force, f, m.p_from_p * p));
@@ -42,7 +41,8 @@ double stiffest_curvature_meV(const stochastic::ForceTable& force, const Lattice
 DistributedLattice::DistributedLattice(MPI_Comm comm, const LatticeShape& shape, stochastic::Scheme scheme,
                  const stochastic::Oscillator& oscillator, double dt_ps, stochastic::ForceTable force,
                  std::uint64_t seed)
-    : dimension_(static_cast<int>(shape.cells.size())),
+    : comm_(comm),
+      dimension_(static_cast<int>(shape.cells.size())),
       cell_count_(static_cast<std::uint64_t>(
           std::accumulate(shape.cells.begin(), shape.cells.end(), std::int64_t{1}, std::multiplies<>()))),
       map_(stochastic::StepMap::make(scheme, oscillator, dt_ps, stiffest_curvature_meV(force, shape))),
@@ -75,6 +75,9 @@ DistributedLattice::DistributedLattice(MPI_Comm comm, const LatticeShape& shape,
   PETSC_CHECK(DMDAGetGhostCorners(dm_, &gxs_, &gys_, &gzs_, &gxm_, &gym_, &gzm_));
   const auto owned = static_cast<std::size_t>(xm_ * ym_ * zm_);
   Q_.assign(owned, 0.0);
+  // The global vector reads Q_ in place (same local order): no copy before each ghost exchange.
+  // Q_ is never resized, so the storage stays put.
+  PETSC_CHECK(VecPlaceArray(global_, Q_.data()));
   P_.assign(owned, 0.0);
   neighbours_.assign(owned, 0.0);
   xi_.assign(owned, 0.0);
@@ -88,6 +91,7 @@ DistributedLattice::DistributedLattice(MPI_Comm comm, const LatticeShape& shape,
 
 DistributedLattice::~DistributedLattice() {
   // Destructors do not throw: a failing destroy at the end of a run changes nothing.
+  VecResetArray(global_);
   VecDestroy(&local_);
   VecDestroy(&global_);
   DMDestroy(&dm_);
@@ -95,16 +99,16 @@ DistributedLattice::~DistributedLattice() {
 
 void DistributedLattice::set_state(std::uint64_t lattice_index, const std::vector<double>& Q,
                                    const std::vector<double>& P) {
-  first_id_ = lattice_index * cell_count_;
+  begin_lattice(lattice_index);
   const std::size_t row = static_cast<std::size_t>(xm_);
   for (std::size_t r = 0; r < row_first_cell_.size(); ++r) {
     std::copy_n(Q.begin() + static_cast<std::ptrdiff_t>(row_first_cell_[r]), row, Q_.begin() + static_cast<std::ptrdiff_t>(r * row));
     std::copy_n(P.begin() + static_cast<std::ptrdiff_t>(row_first_cell_[r]), row, P_.begin() + static_cast<std::ptrdiff_t>(r * row));
   }
+  couple();
 }
 
 void DistributedLattice::step(std::uint64_t step_index, double drive_per_ps2) {
-  neighbour_sums();
   const std::size_t row = static_cast<std::size_t>(xm_);
   if (map_.noisy) {
     for (std::size_t r = 0; r < row_first_cell_.size(); ++r) {
@@ -113,15 +117,45 @@ void DistributedLattice::step(std::uint64_t step_index, double drive_per_ps2) {
   }
   advance(Q_.data(), P_.data(), neighbours_.data(), xi_.data(), Q_.size(), map_, force_.slope_kernel(), stiffness_meV_,
           2.0 * dimension_, drive_per_ps2);
+  couple();
 }
 
-std::vector<double> DistributedLattice::gather_Q() const {
-  copy_to_global();
+void DistributedLattice::sum_over_ranks(std::vector<std::int64_t>& counts) const {
+  MPI_Allreduce(MPI_IN_PLACE, counts.data(), static_cast<int>(counts.size()), MPI_INT64_T, MPI_SUM, comm_);
+}
+
+std::uint64_t DistributedLattice::min_over_ranks(std::uint64_t local) const {
+  std::uint64_t smallest = 0;
+  MPI_Allreduce(&local, &smallest, 1, MPI_UINT64_T, MPI_MIN, comm_);
+  return smallest;
+}
+
+std::vector<double> DistributedLattice::gather_Q() const { return gather_natural(global_); }
+
+std::vector<double> DistributedLattice::gather_P() const {
+  Vec momenta = nullptr;
+  PETSC_CHECK(VecDuplicate(global_, &momenta));
+  double* values = nullptr;
+  PETSC_CHECK(VecGetArray(momenta, &values));
+  std::copy(P_.begin(), P_.end(), values);
+  PETSC_CHECK(VecRestoreArray(momenta, &values));
+  auto P = gather_natural(momenta);
+  PETSC_CHECK(VecDestroy(&momenta));
+  return P;
+}
+
+bool DistributedLattice::first_rank() const {
+  int rank = 0;
+  MPI_Comm_rank(comm_, &rank);
+  return rank == 0;
+}
+
+std::vector<double> DistributedLattice::gather_natural(Vec global) const {
   Vec natural = nullptr, on_root = nullptr;
   VecScatter scatter = nullptr;
   PETSC_CHECK(DMDACreateNaturalVector(dm_, &natural));
-  PETSC_CHECK(DMDAGlobalToNaturalBegin(dm_, global_, INSERT_VALUES, natural));
-  PETSC_CHECK(DMDAGlobalToNaturalEnd(dm_, global_, INSERT_VALUES, natural));
+  PETSC_CHECK(DMDAGlobalToNaturalBegin(dm_, global, INSERT_VALUES, natural));
+  PETSC_CHECK(DMDAGlobalToNaturalEnd(dm_, global, INSERT_VALUES, natural));
   PETSC_CHECK(VecScatterCreateToZero(natural, &scatter, &on_root));
   PETSC_CHECK(VecScatterBegin(scatter, natural, on_root, INSERT_VALUES, SCATTER_FORWARD));
   PETSC_CHECK(VecScatterEnd(scatter, natural, on_root, INSERT_VALUES, SCATTER_FORWARD));
@@ -129,23 +163,16 @@ std::vector<double> DistributedLattice::gather_Q() const {
   PETSC_CHECK(VecGetLocalSize(on_root, &size));
   const double* values = nullptr;
   PETSC_CHECK(VecGetArrayRead(on_root, &values));
-  std::vector<double> Q(values, values + size);
+  std::vector<double> gathered(values, values + size);
   PETSC_CHECK(VecRestoreArrayRead(on_root, &values));
   PETSC_CHECK(VecScatterDestroy(&scatter));
   PETSC_CHECK(VecDestroy(&on_root));
   PETSC_CHECK(VecDestroy(&natural));
-  return Q;
+  return gathered;
 }
 
-void DistributedLattice::copy_to_global() const {
-  double* values = nullptr;
-  PETSC_CHECK(VecGetArray(global_, &values));
-  std::memcpy(values, Q_.data(), Q_.size() * sizeof(double));
-  PETSC_CHECK(VecRestoreArray(global_, &values));
-}
-
-void DistributedLattice::neighbour_sums() {
-  copy_to_global();
+void DistributedLattice::couple() {
+  // Added in PeriodicLattice::neighbour_sum's order (fastest axis first), from the ghosted copy.
   PETSC_CHECK(DMGlobalToLocalBegin(dm_, global_, INSERT_VALUES, local_));
   PETSC_CHECK(DMGlobalToLocalEnd(dm_, global_, INSERT_VALUES, local_));
   const double* ghosted = nullptr;

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <cmath>
 #include <limits>
 #include <sstream>
@@ -12,8 +13,11 @@
 #include "metasc/config/pulse_params.hpp"
 #include "metasc/error.hpp"
 #include "metasc/format_number.hpp"
+#include "metasc/nucleation/distributed_lattice.hpp"
+#include "metasc/nucleation/serial_lattice.hpp"
 #include "metasc/parallel/decomposition.hpp"
 #include "metasc/parallel/progress.hpp"
+#include "metasc/parallel/stop_signal.hpp"
 #include "metasc/physics/landscape.hpp"
 #include "metasc/stats/censored_times.hpp"
 #include "metasc/stochastic/landscape_table.hpp"
@@ -64,19 +68,25 @@ double NucleationJob::bytes_needed() const {
   // rank 0: Q_final (twice: local and global), f_SC counts and first times of every lattice.
   const double working = 5.0 * sizeof(double) * cells;
   const double gathered = lattices * (2.0 * sizeof(double) * cells + 2.0 * sizeof(std::int32_t) * outputs + 16.0);
-  return working + gathered;
+  // The string's images, the copy its reparametrisation makes, and the follower's five vectors.
+  const double saddle = field.saddle ? (2.0 * string_images + 5.0) * sizeof(double) * cells : 0.0;
+  return working + gathered + saddle;
 }
 
-NucleationJob NucleationJob::from(const config::Config& config) {
+DropletSearch NucleationJob::droplet_search() const {
+  return {.extents = field.cells,
+          .stiffness_meV = field.stiffness_meV,
+          .domain_sites = static_cast<double>(phonon.domain_sites),
+          .Q_metastable = landscape.critical.Q_metastable,
+          .Q_normal = 0.0};
+}
+
+NucleationJob NucleationJob::from(const config::Config& config, const config::CommandLine& command_line) {
   const auto phonon = config::PhononParams::from(config);
   const auto bath = config::BathParams::from(config);
   const auto langevin = config::LangevinParams::from(config);
   const auto field = config::FieldParams::from(config);
   const auto observation = config::EnsembleParams::from(config);
-  if (field.saddle) {
-    throw ConfigError("field.saddle = true: the critical-droplet search is not available in this version "
-                      "(allowed: false)");
-  }
   if (!(bath.kT_meV > 0.0)) {
     throw ConfigError("bath.temperature_K must be > 0 for thermal nucleation (got " + format_number(bath.temperature_K) +
                       ")");
@@ -148,8 +158,24 @@ NucleationJob NucleationJob::from(const config::Config& config) {
                             .relaxed_meV = critical.V_barrier_meV - observation.margin_kT * bath.kT_meV / sites},
                .initial_Q = metastable_start ? critical.Q_metastable : 0.0,
                .initial_curvature_meV = start_curvature,
-               .drive_per_ps2 = std::move(drive)}};
+               .drive_per_ps2 = std::move(drive)},
+      .checkpointing = {.file = config.text("checkpoint.file"),
+                        .interval_s = config.real("checkpoint.interval_s"),
+                        .restored = {},
+                        .config = &config}};
+  if (!command_line.restart_file.empty()) {
+    job.checkpointing.restored = read_checkpoint(command_line.restart_file, config);
+  }
   check_lattice_time_step(job, force.max_curvature_meV());
+  // The relaxed normal well must hold states: its ceiling above the normal minimum V(0).
+  if (!(job.spec.criteria.relaxed_meV > critical.V_origin_meV)) {
+    throw ConfigError("escape.margin_kT = " + format_number(observation.margin_kT) + " with phonon.domain_sites = " +
+                      format_number(sites) + ": m k_BT/N_s = " +
+                      format_number(observation.margin_kT * bath.kT_meV / sites) +
+                      " meV is not below the normal well's depth V(Q_B) - V(0) = " +
+                      format_number(critical.V_barrier_meV - critical.V_origin_meV) +
+                      " meV, so no cell could ever count as nucleated (lower the margin or raise N_s)");
+  }
   const double needed = job.bytes_needed(), available = physical_memory_bytes();
   if (needed > 0.5 * available) {
     throw ConfigError("field.cells = " + config.text("field.cells") + " with field.lattices = " +
@@ -160,40 +186,122 @@ NucleationJob NucleationJob::from(const config::Config& config) {
   return job;
 }
 
-NucleationOutcome run_nucleation(const Environment& environment, const NucleationJob& job, bool progress_on) {
-  const Decomposition lattices(job.field.lattices, environment.size(), environment.rank(),
-                               Decomposition::Layout::contiguous);
-  LatticeRunner runner(job.spec, job.force);
-  const double cells = static_cast<double>(runner.cells());
-  const double steps = static_cast<double>(job.spec.steps);
-  Progress progress(progress_on && environment.is_root(), "nucleation", "cell-steps",
-                    static_cast<double>(lattices.local_count()) * cells * steps);
-  std::vector<double> first_times, Q_final;
-  std::vector<std::int32_t> superconducting;
-  for (std::int64_t k = 0; k < lattices.local_count(); ++k) {
-    const double before = static_cast<double>(k) * cells * steps;
-    const auto result = runner.run(static_cast<std::uint64_t>(lattices.global_index(k)), [&](std::uint64_t n) {
-      progress.update(before + cells * static_cast<double>(n));
-    });
-    first_times.push_back(result.first_time_ps);
-    Q_final.insert(Q_final.end(), result.Q_final.begin(), result.Q_final.end());
-    superconducting.insert(superconducting.end(), result.superconducting_cells.begin(),
-                           result.superconducting_cells.end());
-    progress.update(static_cast<double>(k + 1) * cells * steps);
+namespace {
+
+/// Runs lattices `indices` in turn, `rounds` ≥ indices.size() agreements on a
+/// checkpoint in all (every rank takes part in each); takes restored lattices
+/// instead of running them, and resumes the one in progress. Keeps the results
+/// when `keep` (the rank where a lattice's results are complete). With
+/// `within_lattices` (every rank at the same step of the same lattice) the
+/// ranks also agree every LatticeRunner::progress_steps steps, and a checkpoint
+/// then holds the lattice in progress. Progress counts cell-steps of whole lattices.
+template <class Lattice>
+CompletedLattices run_lattices(const Environment& environment, const NucleationJob& job,
+                               LatticeRunner<Lattice>& runner, const std::vector<std::uint64_t>& indices,
+                               std::size_t rounds, bool keep, bool within_lattices, Progress& progress) {
+  const double work = static_cast<double>(job.cells_per_lattice()) * static_cast<double>(job.spec.steps);
+  const auto& checkpointing = job.checkpointing;
+  auto last_checkpoint = std::chrono::steady_clock::now();
+  CompletedLattices kept;
+  // Collective: a checkpoint of what is kept (and `in_progress` when given) if
+  // the ranks agree on one; a stop after it if any rank got a signal.
+  const auto checkpoint_if_agreed = [&](const std::function<LatticeProgress()>* in_progress) {
+    const bool interval_elapsed =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - last_checkpoint).count() >=
+        checkpointing.interval_s;
+    const auto decision = agree_on_checkpoint(environment, interval_elapsed);
+    if (decision.save) {
+      CheckpointContents contents{.completed = kept, .in_progress = std::nullopt};
+      if (in_progress != nullptr) {
+        auto taken = (*in_progress)();
+        if (keep) contents.in_progress = std::move(taken);
+      }
+      write_checkpoint(environment, checkpointing.file, *checkpointing.config, contents);
+      last_checkpoint = std::chrono::steady_clock::now();
+    }
+    if (decision.stop) {
+      throw StoppedAtCheckpoint("signal received: checkpoint written to " + checkpointing.file +
+                                "; resume with --restart " + checkpointing.file);
+    }
+  };
+  const auto& partial = checkpointing.restored.in_progress;
+  for (std::size_t k = 0; k < rounds; ++k) {
+    if (k < indices.size()) {
+      const auto restored = checkpointing.restored.completed.find(indices[k]);
+      if (restored != checkpointing.restored.completed.end()) {
+        if (keep) kept.insert(*restored);
+      } else {
+        const double before = static_cast<double>(k) * work;
+        const LatticeProgress* resume = partial && partial->lattice_index == indices[k] ? &*partial : nullptr;
+        auto result = runner.run(indices[k], resume, [&](std::uint64_t n, const std::function<LatticeProgress()>& snapshot) {
+          progress.update(before + work * static_cast<double>(n) / static_cast<double>(job.spec.steps));
+          if (within_lattices) checkpoint_if_agreed(&snapshot);
+        });
+        if (keep) kept.emplace(indices[k], std::move(result));
+      }
+      progress.update(static_cast<double>(k + 1) * work);
+    }
+    checkpoint_if_agreed(nullptr);
   }
   progress.finish();
+  return kept;
+}
+
+}  // namespace
+
+NucleationOutcome run_nucleation(const Environment& environment, const NucleationJob& job, bool progress_on) {
+  const auto& spec = job.spec;
+  const double cells = static_cast<double>(job.cells_per_lattice());
+  const double steps = static_cast<double>(spec.steps);
+  const std::size_t outputs = static_cast<std::size_t>(spec.steps / spec.output_stride) + 1;
+  // Dealt whole: each rank runs its contiguous block and keeps it. Decomposed:
+  // every rank runs every lattice (its part of it) and rank 0 keeps the whole.
+  std::vector<std::uint64_t> indices;
+  std::size_t rounds = static_cast<std::size_t>(job.field.lattices);
+  if (job.field.decompose) {
+    for (std::int64_t l = 0; l < job.field.lattices; ++l) indices.push_back(static_cast<std::uint64_t>(l));
+  } else {
+    const Decomposition lattices(job.field.lattices, environment.size(), environment.rank(),
+                                 Decomposition::Layout::contiguous);
+    for (std::int64_t k = 0; k < lattices.local_count(); ++k) {
+      indices.push_back(static_cast<std::uint64_t>(lattices.global_index(k)));
+    }
+    // Rank 0 holds the most lattices: every rank agrees as often as it runs.
+    rounds = static_cast<std::size_t>(lattices.count_of(0));
+  }
+  Progress progress(progress_on && environment.is_root(), "nucleation", "cell-steps",
+                    static_cast<double>(indices.size()) * cells * steps);
+  CompletedLattices kept;
+  if (job.field.decompose) {
+    DistributedLattice lattice(environment.comm(), {job.field.cells, job.field.stiffness_meV}, spec.scheme,
+                               spec.oscillator, spec.dt_ps, job.force, spec.seed);
+    LatticeRunner runner(spec, job.force, lattice);
+    kept = run_lattices(environment, job, runner, indices, rounds, environment.is_root(), true, progress);
+  } else {
+    SerialLattice lattice(job.field.cells, job.field.stiffness_meV, spec.scheme, spec.oscillator, spec.dt_ps,
+                          job.force, spec.seed);
+    LatticeRunner runner(spec, job.force, lattice);
+    kept = run_lattices(environment, job, runner, indices, rounds, true, false, progress);
+  }
 
   NucleationOutcome outcome;
-  outcome.first_time_ps = lattices.gather(environment, first_times);
+  std::vector<double> first_times, Q_final;
+  std::vector<std::int64_t> local_counts(outputs, 0), counts(outputs, 0);
+  for (const auto& [index, result] : kept) {
+    first_times.push_back(result.first_time_ps);
+    Q_final.insert(Q_final.end(), result.Q_final.begin(), result.Q_final.end());
+    for (std::size_t i = 0; i < outputs; ++i) local_counts[i] += result.superconducting_cells[i];
+  }
+  // Contiguous blocks (or everything on rank 0): rank order is lattice order.
+  outcome.first_time_ps = gather_in_rank_order(environment, first_times);
   outcome.Q_final = gather_in_rank_order(environment, Q_final);
   // Counts per (lattice, output time) are integers: summed exactly, in any order.
-  const std::size_t outputs = runner.output_times();
-  std::vector<std::int64_t> local_counts(outputs, 0), counts(outputs, 0);
-  for (std::size_t i = 0; i < superconducting.size(); ++i) local_counts[i % outputs] += superconducting[i];
   MPI_Reduce(local_counts.data(), counts.data(), static_cast<int>(outputs), MPI_INT64_T, MPI_SUM, 0,
              environment.comm());
   outcome.cell_steps = static_cast<double>(job.field.lattices) * cells * steps;
   if (!environment.is_root()) return outcome;
+  // Serial on rank 0: the search is deterministic, so its bits do not depend on the rank count.
+  if (job.field.saddle) outcome.droplet = find_critical_droplet(job.droplet_search(), job.force);
 
   const double all_cells = cells * static_cast<double>(job.field.lattices);
   for (std::size_t i = 0; i < outputs; ++i) {

@@ -3,71 +3,113 @@
 #include <cmath>
 #include <limits>
 
+#include "metasc/nucleation/distributed_lattice.hpp"
+#include "metasc/nucleation/serial_lattice.hpp"
 #include "metasc/stochastic/rng.hpp"
 #include "metasc/units.hpp"
 
 namespace metasc::nucleation {
 
-LatticeRunner::LatticeRunner(LatticeSpec spec, const stochastic::ForceTable& force)
-    : spec_(std::move(spec)),
-      landscape_(force),
-      dynamics_(spec_.scheme, spec_.oscillator, spec_.dt_ps, force, spec_.seed, PeriodicLattice(spec_.extents),
-                spec_.stiffness_meV) {}
-
-std::int32_t LatticeRunner::superconducting() const {
+template <class Lattice>
+std::int64_t LatticeRunner<Lattice>::superconducting() const {
   const double Q_barrier = spec_.criteria.Q_barrier;
-  std::int32_t count = 0;
-  for (const double q : Q_) count += std::abs(q) > Q_barrier ? 1 : 0;
+  const double* Q = lattice_.Q();
+  std::int64_t count = 0;
+  for (std::size_t i = 0; i < lattice_.owned(); ++i) count += std::abs(Q[i]) > Q_barrier ? 1 : 0;
   return count;
 }
 
-bool LatticeRunner::nucleated(double drive_per_ps2) const {
+template <class Lattice>
+bool LatticeRunner<Lattice>::nucleated(double drive_per_ps2) const {
   const auto& criteria = spec_.criteria;
   const double energy_per_momentum2 = 0.5 * units::hbar_meV_ps / spec_.oscillator.angular_per_ps;
-  const auto& integrator = dynamics_.integrator();
-  for (std::size_t c = 0; c < Q_.size(); ++c) {
+  const auto& map = lattice_.step_map();
+  const double* Q = lattice_.Q();
+  const double* P = lattice_.P();
+  bool found = false;
+  for (std::size_t i = 0; i < lattice_.owned() && !found; ++i) {
     // Almost every cell of a metastable lattice fails the cheap test; only the rest pay for an energy.
-    if (!(std::abs(Q_[c]) < criteria.Q_barrier)) continue;
-    const double momentum = integrator.physical_momentum_at_slope(P_[c], dynamics_.slope(c, Q_[c]), drive_per_ps2);
-    if (energy_per_momentum2 * momentum * momentum + landscape_.potential(Q_[c]) < criteria.relaxed_meV) return true;
+    if (!(std::abs(Q[i]) < criteria.Q_barrier)) continue;
+    const double momentum = map.physical_momentum(P[i], lattice_.coupled_slope(i), drive_per_ps2);
+    found = energy_per_momentum2 * momentum * momentum + landscape_.potential(Q[i]) < criteria.relaxed_meV;
   }
-  return false;
+  return found;
 }
 
-LatticeResult LatticeRunner::run(std::uint64_t lattice_index, const std::function<void(std::uint64_t)>& advanced) {
-  const std::size_t M = cells();
+template <class Lattice>
+void LatticeRunner<Lattice>::start(std::uint64_t lattice_index) {
   const auto& oscillator = spec_.oscillator;
   const double Q_width = std::sqrt(oscillator.kT_meV / oscillator.domain_sites / spec_.initial_curvature_meV);
   const double P_width = std::sqrt(stochastic::momentum_variance(oscillator));
   const stochastic::NormalStream initial(spec_.seed, stochastic::Stream::initial_state);
-  Q_.resize(M);
-  P_.resize(M);
-  const std::uint64_t first_id = lattice_index * M;
-  for (std::size_t c = 0; c < M; ++c) Q_[c] = spec_.initial_Q + Q_width * initial.normal(first_id + c, 0, 0);
-  dynamics_.couple(Q_.data());
-  const auto& integrator = dynamics_.integrator();
-  for (std::size_t c = 0; c < M; ++c) {
-    P_[c] = integrator.stored_momentum_at_slope(P_width * initial.normal(first_id + c, 0, 1),
-                                                dynamics_.slope(c, Q_[c]), drive(0));
+  const std::uint64_t first_id = lattice_index * static_cast<std::uint64_t>(PeriodicLattice(spec_.extents).cells());
+  lattice_.begin_lattice(lattice_index);
+  double* Q = lattice_.Q();
+  double* P = lattice_.P();
+  const std::size_t owned = lattice_.owned();
+  for (std::size_t i = 0; i < owned; ++i) {
+    Q[i] = spec_.initial_Q + Q_width * initial.normal(first_id + lattice_.natural_cell(i), 0, 0);
   }
+  lattice_.couple();
+  const auto& map = lattice_.step_map();
+  for (std::size_t i = 0; i < owned; ++i) {
+    P[i] = map.stored_momentum(P_width * initial.normal(first_id + lattice_.natural_cell(i), 0, 1),
+                               lattice_.coupled_slope(i), drive(0));
+  }
+}
 
-  LatticeResult result{.first_time_ps = std::numeric_limits<double>::infinity(),
-                       .superconducting_cells = {},
-                       .Q_final = {}};
-  result.superconducting_cells.reserve(output_times());
-  bool watching = true;
-  for (std::uint64_t n = 0;; ++n) {
-    if (n % spec_.output_stride == 0) result.superconducting_cells.push_back(superconducting());
-    if (watching && n >= spec_.risk_step && nucleated(drive(n))) {
-      result.first_time_ps = static_cast<double>(n - spec_.risk_step) * spec_.dt_ps;
-      watching = false;
+template <class Lattice>
+LatticeResult LatticeRunner<Lattice>::run(std::uint64_t lattice_index, const LatticeProgress* resume,
+                                          const StepBoundary& boundary) {
+  // Observed on the owned cells alone and combined once at the end (the
+  // superconducting counts summed, the first nucleation the earliest over the
+  // lattice's ranks): a decomposed lattice communicates only its ghosts per step.
+  std::vector<std::int64_t> superconducting_cells;
+  superconducting_cells.reserve(output_times());
+  constexpr std::uint64_t never = LatticeProgress::never;
+  std::uint64_t first_step = never, n0 = 0;
+  if (resume == nullptr) {
+    start(lattice_index);
+  } else {
+    lattice_.set_state(lattice_index, resume->Q, resume->P);
+    n0 = resume->next_step;
+    first_step = resume->first_step;
+    // The whole lattice's counts so far sit on its first rank; the others add from zero.
+    superconducting_cells.assign(resume->superconducting_cells.size(), 0);
+    if (lattice_.first_rank()) superconducting_cells = resume->superconducting_cells;
+  }
+  const auto snapshot = [&](std::uint64_t n) {
+    auto counts = superconducting_cells;
+    lattice_.sum_over_ranks(counts);
+    return LatticeProgress{.lattice_index = lattice_index,
+                           .next_step = n,
+                           .first_step = lattice_.min_over_ranks(first_step),
+                           .superconducting_cells = std::move(counts),
+                           .Q = lattice_.gather_Q(),
+                           .P = lattice_.gather_P()};
+  };
+  for (std::uint64_t n = n0;; ++n) {
+    // A resumed run has observed its first step already.
+    if (resume == nullptr || n > n0) {
+      if (n % spec_.output_stride == 0) superconducting_cells.push_back(superconducting());
+      if (first_step == never && n >= spec_.risk_step && nucleated(drive(n))) first_step = n;
     }
     if (n == spec_.steps) break;
-    if (n % progress_steps == 0) advanced(n);
-    dynamics_.step(Q_.data(), P_.data(), lattice_index, n, drive(n));
+    if (n % progress_steps == 0 && (resume == nullptr || n > n0)) boundary(n, [&] { return snapshot(n); });
+    lattice_.step(n, drive(n));
   }
-  result.Q_final = Q_;
+  lattice_.sum_over_ranks(superconducting_cells);
+  first_step = lattice_.min_over_ranks(first_step);
+  LatticeResult result{.first_time_ps = first_step == never
+                                            ? std::numeric_limits<double>::infinity()
+                                            : static_cast<double>(first_step - spec_.risk_step) * spec_.dt_ps,
+                       .superconducting_cells = {},
+                       .Q_final = lattice_.gather_Q()};
+  for (const auto count : superconducting_cells) result.superconducting_cells.push_back(static_cast<std::int32_t>(count));
   return result;
 }
+
+template class LatticeRunner<SerialLattice>;
+template class LatticeRunner<DistributedLattice>;
 
 }  // namespace metasc::nucleation

@@ -31,8 +31,18 @@ void write_nucleation(io::H5Writer& writer, const NucleationJob& job, const Nucl
   // first_time_ps counts from here (0, or the end of the pulse + ensemble.settle_ps).
   writer.attribute(group, "risk_start_ps", static_cast<double>(job.spec.risk_step) * job.spec.dt_ps);
   writer.attribute(group, "uniform_barrier_meV", job.uniform_barrier_meV());
-  // The critical-droplet search is not part of this version (field.saddle = true is refused).
-  writer.attribute(group, "saddle_energy_meV", nan);
+  const auto& droplet = outcome.droplet;
+  writer.attribute(group, "saddle_energy_meV", droplet ? droplet->energy_meV : nan);
+  if (droplet) {
+    const std::vector<std::size_t> lattice_shape(shape.begin() + 1, shape.end());
+    writer.dataset(group + "/saddle_Q", droplet->Q, "l0", lattice_shape);
+    writer.dataset(group + "/saddle_unstable_mode", droplet->unstable_mode, "1", lattice_shape);
+    writer.dataset(group + "/saddle_string_energy_meV", droplet->string_energy_meV, "meV");
+    writer.attribute(group, "saddle_unstable_curvature_meV", droplet->unstable_curvature_meV);
+    writer.attribute(group, "saddle_second_curvature_meV", droplet->second_curvature_meV);
+    writer.attribute(group, "saddle_residual_meV", droplet->residual_meV);
+    writer.attribute(group, "saddle_converged", static_cast<std::int64_t>(droplet->converged ? 1 : 0));
+  }
   writer.attribute(group, "cells_per_lattice", static_cast<std::int64_t>(job.cells_per_lattice()));
   writer.attribute(group, "stiffness_meV", job.field.stiffness_meV);
   const auto& critical = job.landscape.critical;
@@ -53,6 +63,13 @@ void print_nucleation(std::ostream& out, const NucleationJob& job, const Nucleat
     out << "  f_SC: " << format_number(outcome.superconducting_fraction.front()) << " at t = 0, "
         << format_number(outcome.superconducting_fraction.back()) << " at t = "
         << format_number(outcome.time_ps.back()) << " ps\n";
+  }
+  if (const auto& droplet = outcome.droplet) {
+    out << "  critical droplet: Delta E_c = " << format_number(droplet->energy_meV) << " meV = "
+        << format_number(droplet->energy_meV / job.bath.kT_meV) << " k_BT, unstable curvature "
+        << format_number(droplet->unstable_curvature_meV) << " meV per site"
+        << (droplet->converged ? "" : "  (NOT converged: residual " + format_number(droplet->residual_meV) + " meV)")
+        << "\n";
   }
   out << "  first nucleations: " << outcome.exposure.escapes << " of " << outcome.first_time_ps.size()
       << " lattices, time at risk " << format_number(outcome.exposure.time_at_risk_ps) << " ps\n";

@@ -18,4 +18,11 @@ void install_stop_handlers() {
 
 bool stop_requested() { return stop_flag != 0; }
 
+CheckpointDecision agree_on_checkpoint(const Environment& environment, bool interval_elapsed) {
+  int local = (interval_elapsed ? 1 : 0) | (stop_requested() ? 2 : 0);
+  int any = 0;
+  MPI_Allreduce(&local, &any, 1, MPI_INT, MPI_BOR, environment.comm());
+  return {any != 0, (any & 2) != 0};
+}
+
 }  // namespace metasc

@@ -15,6 +15,12 @@ namespace {
 // ln |sinh x|, x ≠ 0, without overflow.
 double log_abs_sinh(double x) { return std::abs(x) - std::numbers::ln2 + std::log(-std::expm1(-2.0 * std::abs(x))); }
 
+// The cubic interpolant of a line of nodes.
+double line_value(const double* nodes, const CubicStencil& s) {
+  return s.value[0] * nodes[s.first] + s.value[1] * nodes[s.first + 1] + s.value[2] * nodes[s.first + 2] +
+         s.value[3] * nodes[s.first + 3];
+}
+
 // |λ| this small (relative to k_B T) is taken as this: C/sinh(λ/T) is smooth through 0.
 constexpr double smallest_lambda_kT = 1e-9;
 
@@ -86,11 +92,7 @@ KineticsTable::KineticsTable(KineticsTableSpec spec, StateGrid state_grid, std::
       peak_coordinate_[j] = gap_axis.first;
       continue;
     }
-    const auto along = [&](double x) {
-      const auto s = cubic_stencil(gap_axis, x);
-      return s.value[0] * line[s.first] + s.value[1] * line[s.first + 1] + s.value[2] * line[s.first + 2] +
-             s.value[3] * line[s.first + 3];
-    };
+    const auto along = [&](double x) { return line_value(line, cubic_stencil(gap_axis, x)); };
     double lo = gap_axis.node(top - 1);
     double hi = gap_axis.node(std::min(top + 1, gap_axis.count - 1));
     const double golden = 0.5 * (std::sqrt(5.0) - 1.0);
@@ -104,6 +106,27 @@ KineticsTable::KineticsTable(KineticsTableSpec spec, StateGrid state_grid, std::
       }
     }
     peak_coordinate_[j] = 0.5 * (lo + hi);
+  }
+
+  // The normal state (Δ = 0) does not depend on U: λ and dz/dt are functions of
+  // ln n alone, smooth (no gap, so no edge), tabulated once on a fine line from
+  // the lowest density peak on the table (less a margin for its interpolation
+  // in U, never below the spec's range) to the top of the range.
+  double lowest_normal = std::log(spec_.density_high);
+  for (std::size_t j = 0; j < state_grid_.pairing.count; ++j) {
+    const double* line = log_density_.data() + j * gap_axis.count;
+    lowest_normal = std::min(lowest_normal, *std::max_element(line, line + gap_axis.count));
+  }
+  lowest_normal = std::max(lowest_normal - 0.01, std::log(spec_.density_low));
+  constexpr std::size_t normal_nodes = 4097;
+  const double top = std::log(spec_.density_high);
+  normal_axis_ = {lowest_normal, (top - lowest_normal) / static_cast<double>(normal_nodes - 1), normal_nodes};
+  normal_lambda_.resize(normal_nodes);
+  normal_slope_.resize(normal_nodes);
+  for (std::size_t k = 0; k < normal_nodes; ++k) {
+    const double density = std::exp(normal_axis_.node(k));
+    normal_lambda_[k] = chemical_potential_from_density(spec_.band, 0.0, spec_.kT_meV, density);
+    normal_slope_[k] = rate_per_ps(0.0, normal_lambda_[k]) / density;
   }
 }
 
@@ -126,8 +149,8 @@ KineticsTable::PairingCell KineticsTable::at_pairing(double pairing_meV) const {
 KineticsTable::Point KineticsTable::state(double log_density_target, const PairingCell& cell, double hint) const {
   if (!(log_density_target <= std::log(spec_.density_high))) return {0.0, 0.0, 0.0, false, false};
   if (log_density_target >= cell.log_peak_density) {
-    return {0.0, chemical_potential_from_density(spec_.band, 0.0, spec_.kT_meV, std::exp(log_density_target)), 0.0,
-            false, true};
+    const auto s = cubic_stencil(normal_axis_, log_density_target);
+    return {0.0, line_value(normal_lambda_.data(), s), 0.0, false, true};
   }
   const auto& gap_axis = state_grid_.gap;
   const auto excess_at = [&](double x, double& slope) {
@@ -169,6 +192,11 @@ double KineticsTable::sharp_edge_log_density(const PairingCell& cell, double gap
   const double x = std::log(edge / (2.0 * cell.gap0_meV - edge));
   if (!(edge < 2.0 * cell.gap0_meV) || !(x <= state_grid_.gap.last())) return std::numeric_limits<double>::quiet_NaN();
   return log_density(cell, cubic_stencil(state_grid_.gap, x));
+}
+
+double KineticsTable::slope_per_ps(const Point& point, double log_density_target) const {
+  if (!point.gapped) return line_value(normal_slope_.data(), cubic_stencil(normal_axis_, log_density_target));
+  return rate_per_ps(point.gap_meV, point.lambda_meV) / std::exp(log_density_target);
 }
 
 GapBranch KineticsTable::branch(const PairingCell& cell, const Point& point) const {

@@ -32,7 +32,7 @@ TableError table_error_at(const KineticsTable& table, const CheckPoint& point, d
   const auto direct = density_rate(spec.rate, {spec.band, point.pairing_meV, spec.kT_meV}, point.density);
   const auto cell = table.at_pairing(point.pairing_meV);
   const auto fast = table.state(std::log(point.density), cell, 0.0);
-  const double fast_rate = table.rate_per_ps(fast.gap_meV, fast.lambda_meV);
+  const double fast_rate = table.slope_per_ps(fast, std::log(point.density)) * point.density;
   const bool direct_gapped = direct.state.branch != GapBranch::normal;
   const double direct_rate = spec.rate.net_per_ps(fast.gap_meV, fast.lambda_meV, spec.kT_meV);
   return {.gap = std::abs(fast.gap_meV - direct.state.gap_meV) / std::max(direct.state.gap_meV, spec.kT_meV),

@@ -50,7 +50,7 @@ double TableKinetics::slope(std::size_t i, double log_density) {
   const auto& point = trial_[i];
   if (!point.in_range) return std::numeric_limits<double>::quiet_NaN();
   if (point.gapped) hint_[i] = point.gap_coordinate;
-  return table_->rate_per_ps(point.gap_meV, point.lambda_meV) / std::exp(log_density);
+  return table_->slope_per_ps(point, log_density);
 }
 
 void TableKinetics::accept(std::size_t i, double log_density, double slope, double elapsed_ps) {

@@ -18,14 +18,15 @@ struct FieldParams {
   std::vector<std::int64_t> cells;  ///< L_1[, L_2[, L_3]] ≥ 1 each
   double stiffness_meV;             ///< κ ≥ 0
   std::int64_t lattices;            ///< independent lattices
+  bool decompose;                   ///< each lattice spread over all ranks (DMDA) rather than dealt whole
   bool saddle;                      ///< search the critical droplet
   FieldStart start;
 
   /// Cells per lattice, M = Π L_i.
   std::int64_t cells_per_lattice() const;
 
-  /// Throws ConfigError naming field.cells for more than 3 extents or one that
-  /// is not a positive integer.
+  /// Throws ConfigError naming field.cells for more than 3 extents, one that
+  /// is not a positive integer, or one below 2 with field.decompose.
   static FieldParams from(const Config& config);
 };
 

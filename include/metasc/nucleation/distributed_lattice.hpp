@@ -40,27 +40,52 @@ class DistributedLattice {
   /// natural order, given on every rank (each takes its own cells).
   void set_state(std::uint64_t lattice_index, const std::vector<double>& Q, const std::vector<double>& P);
 
-  /// One step t_n → t_n + dt with a(t_n) = `drive_per_ps2`. Collective (ghost exchange).
+  /// Starts lattice `lattice_index`: the noise ids are its cells'. The owned Q, P are
+  /// then written through Q(), P() (natural_cell tells which cell is which) and couple()d.
+  void begin_lattice(std::uint64_t lattice_index) { first_id_ = lattice_index * cell_count_; }
+  /// Neighbour sums of the current state (ghost exchange). Collective.
+  void couple();
+
+  /// One step t_n → t_n + dt with a(t_n) = `drive_per_ps2`, then couple(). Collective.
   void step(std::uint64_t step_index, double drive_per_ps2);
 
   /// The cells this rank owns, in the DMDA's local order (x fastest).
   std::size_t owned() const { return P_.size(); }
   const double* Q() const { return Q_.data(); }
   const double* P() const { return P_.data(); }
+  double* Q() { return Q_.data(); }
+  double* P() { return P_.data(); }
+  /// The natural (row-major) index of owned cell i.
+  std::uint64_t natural_cell(std::size_t i) const {
+    const auto row = static_cast<std::size_t>(xm_);
+    return row_first_cell_[i / row] + i % row;
+  }
+  /// V'(Q_i) + κ Σ_{c'} (Q_i − Q_c') [meV per site] of owned cell i at the coupled state.
+  double coupled_slope(std::size_t i) const {
+    return force_.slope(Q_[i]) + stiffness_meV_ * (2.0 * dimension_ * Q_[i] - neighbours_[i]);
+  }
+  const stochastic::StepMap& step_map() const { return map_; }
 
-  /// Every cell's Q in natural order, on rank 0 of `comm` (empty elsewhere). Collective.
+  /// Every entry summed over the ranks (integers: exact in any order), in place. Collective.
+  void sum_over_ranks(std::vector<std::int64_t>& counts) const;
+  /// The smallest of the ranks' values. Collective.
+  std::uint64_t min_over_ranks(std::uint64_t local) const;
+
+  /// Every cell's Q (P) in natural order, on rank 0 of `comm` (empty elsewhere). Collective.
   std::vector<double> gather_Q() const;
+  std::vector<double> gather_P() const;
+  /// Rank 0 of `comm`: where gathered results are whole.
+  bool first_rank() const;
 
  private:
-  /// neighbours_[i] = Σ_{c'∈nn(c)} Q_c' for every owned cell from the ghosted copy,
-  /// added in PeriodicLattice::neighbour_sum's order (fastest axis first).
-  void neighbour_sums();
-  /// Q_ into the DMDA's global vector (owned entries, same local order).
-  void copy_to_global() const;
+  /// A global vector of this DMDA in natural order on rank 0 of `comm`. Collective.
+  std::vector<double> gather_natural(Vec global) const;
 
+  MPI_Comm comm_;
   DM dm_ = nullptr;
   Vec global_ = nullptr, local_ = nullptr;
-  std::vector<double> Q_, P_, neighbours_, xi_;
+  std::vector<double> Q_, P_, xi_;
+  std::vector<double> neighbours_;  ///< Σ_{c'∈nn(c)} Q_c' of the current state, PeriodicLattice's order
   std::vector<std::uint64_t> row_first_cell_;  ///< natural index of each owned row's first cell
   PetscInt xs_ = 0, ys_ = 0, zs_ = 0, xm_ = 1, ym_ = 1, zm_ = 1;  ///< owned box
   PetscInt gxs_ = 0, gys_ = 0, gzs_ = 0, gxm_ = 1, gym_ = 1, gzm_ = 1;  ///< ghosted box

@@ -2,16 +2,20 @@
 /// metasc-nucleation's job (PHYSICS.md §8): everything resolved from the
 /// configuration before any compute (landscape, force table, lattice, pump,
 /// time step against the highest lattice mode, memory) — all bad input is
-/// refused here — then field.lattices independent lattices spread over the
-/// ranks (whole lattices, contiguous), gathered on rank 0 in global lattice
-/// order and reduced there in that order.
+/// refused here — then field.lattices independent lattices, dealt whole to
+/// the ranks in contiguous blocks or (field.decompose) each in turn spread over
+/// all ranks, gathered on rank 0 in global lattice order and reduced there in
+/// that order; with field.saddle the critical droplet, searched on rank 0.
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "metasc/config/field_params.hpp"
 #include "metasc/config/langevin_params.hpp"
 #include "metasc/config/model_params.hpp"
+#include "metasc/nucleation/checkpoint.hpp"
+#include "metasc/nucleation/critical_droplet.hpp"
 #include "metasc/nucleation/lattice_run.hpp"
 #include "metasc/parallel/environment.hpp"
 #include "metasc/physics/landscape_summary.hpp"
@@ -29,14 +33,24 @@ struct NucleationJob {
   physics::LandscapeSummary landscape;
   stochastic::ForceTable force;
   LatticeSpec spec;
+  struct Checkpointing {
+    std::string file;                 ///< checkpoint.file
+    double interval_s;                ///< checkpoint.interval_s, wall clock between checkpoints
+    CheckpointContents restored;      ///< what the interrupted run left (--restart), on every rank
+    const config::Config* config;     ///< written with each checkpoint, to be compared on restart
+  } checkpointing;
 
-  /// Throws ConfigError naming the key for anything the run cannot do.
-  static NucleationJob from(const config::Config& config);
+  /// Throws ConfigError naming the key for anything the run cannot do (also a
+  /// --restart checkpoint of another configuration).
+  static NucleationJob from(const config::Config& config, const config::CommandLine& command_line);
 
   std::size_t cells_per_lattice() const { return static_cast<std::size_t>(field.cells_per_lattice()); }
   /// M N_s ΔV [meV]: the barrier of the uniform (rigid) escape of a whole lattice.
   double uniform_barrier_meV() const;
-  /// Bytes rank 0 needs: one lattice's working arrays plus every lattice's gathered results.
+  /// The critical-droplet search of this lattice in this landscape (field.saddle).
+  DropletSearch droplet_search() const;
+  /// Bytes rank 0 needs: one lattice's working arrays plus every lattice's gathered results
+  /// (and the string's images with field.saddle).
   double bytes_needed() const;
 };
 
@@ -48,9 +62,13 @@ struct NucleationOutcome {
   stats::EscapeExposure exposure;       ///< nucleations and lattice-time at risk [ps]
   std::optional<stats::RateEstimate> rate_per_cell;  ///< j [1/ps per cell]; absent when nothing was at risk
   double cell_steps = 0.0;              ///< work done, all ranks
+  std::optional<CriticalDroplet> droplet;  ///< field.saddle = true: the critical droplet (rank 0)
 };
 
-/// Runs every lattice. Collective; the outcome is complete on rank 0.
+/// Runs every lattice not restored from a checkpoint. Collective; the outcome is
+/// complete on rank 0. After each lattice the ranks agree whether to checkpoint
+/// (interval elapsed, or SIGTERM/SIGUSR1 on any rank); after a signal they
+/// throw StoppedAtCheckpoint together.
 NucleationOutcome run_nucleation(const Environment& environment, const NucleationJob& job, bool progress);
 
 }  // namespace metasc::nucleation

@@ -4,15 +4,19 @@
 /// output grid and the first-nucleation time — the first time from the start
 /// of the risk clock at which any cell is in the relaxed normal well of §7,
 /// {|Q_c| < Q_B, e_c < V(Q_B) − m k_BT/N_s}, e_c = (ħ/2ω)P_c² + V(Q_c) the
-/// cell's own energy per site. A lattice's results depend only on its index.
+/// cell's own energy per site. A lattice's results depend only on its index,
+/// whether it is held whole by one rank (SerialLattice) or spread over several
+/// (DistributedLattice): the runner sees only the owned cells, combines its
+/// observations over the lattice's ranks once at the end, and both hold the
+/// same bits.
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <vector>
 
-#include "metasc/nucleation/lattice_dynamics.hpp"
 #include "metasc/stochastic/ensemble.hpp"
 #include "metasc/stochastic/force_table.hpp"
+#include "metasc/stochastic/integrator.hpp"
 
 namespace metasc::nucleation {
 
@@ -34,34 +38,54 @@ struct LatticeSpec {
 
 struct LatticeResult {
   double first_time_ps;  ///< after risk_step·dt; +inf if no cell nucleated before t_end
-  std::vector<std::int32_t> superconducting_cells;  ///< one per output time
-  std::vector<double> Q_final;                      ///< every cell at t_end, row-major
+  std::vector<std::int32_t> superconducting_cells;  ///< one per output time, the whole lattice's
+  std::vector<double> Q_final;  ///< every cell at t_end, row-major (on the lattice's first rank only)
 };
 
+/// A lattice part-way through its run, at the start of step `next_step`:
+/// enough to continue it bit for bit (a checkpoint of one long lattice).
+struct LatticeProgress {
+  std::uint64_t lattice_index;
+  std::uint64_t next_step;
+  std::uint64_t first_step;  ///< step of the first nucleation, or LatticeProgress::never
+  std::vector<std::int64_t> superconducting_cells;  ///< the whole lattice's, output times up to next_step
+  std::vector<double> Q, P;  ///< every cell, natural order (P in the stored convention)
+  static constexpr std::uint64_t never = ~std::uint64_t{0};
+};
+
+/// Called at the start of every progress_steps-th step n with a way to take
+/// the lattice's progress there (collective for a DistributedLattice: every
+/// rank takes it or none; whole on the lattice's first rank).
+using StepBoundary = std::function<void(std::uint64_t n, const std::function<LatticeProgress()>& snapshot)>;
+
+/// `Lattice` is SerialLattice or DistributedLattice (collective calls then).
+template <class Lattice>
 class LatticeRunner {
  public:
-  /// Throws ConfigError naming langevin.dt_ps when the highest mode cannot take dt.
-  LatticeRunner(LatticeSpec spec, const stochastic::ForceTable& force);
+  LatticeRunner(const LatticeSpec& spec, const stochastic::ForceTable& force, Lattice& lattice)
+      : spec_(spec), landscape_(force), lattice_(lattice) {}
 
-  /// Integrates lattice `lattice_index`; `advanced(n)` is called every
-  /// progress_steps steps with the steps n done so far (for a progress line).
-  LatticeResult run(std::uint64_t lattice_index, const std::function<void(std::uint64_t)>& advanced);
+  /// Integrates lattice `lattice_index` from its start, or from `resume` (its
+  /// progress at a boundary) when given; `boundary` is called every
+  /// progress_steps steps (progress line, checkpoints).
+  LatticeResult run(std::uint64_t lattice_index, const LatticeProgress* resume, const StepBoundary& boundary);
   static constexpr std::uint64_t progress_steps = 1024;
   std::size_t output_times() const { return static_cast<std::size_t>(spec_.steps / spec_.output_stride) + 1; }
-  std::size_t cells() const { return dynamics_.lattice().cells(); }
 
  private:
   double drive(std::uint64_t step) const {
     return step < spec_.drive_per_ps2.size() ? spec_.drive_per_ps2[step] : 0.0;
   }
-  std::int32_t superconducting() const;
-  /// Whether any cell is in the relaxed normal well at the coupled state, a = a(t_n).
+  /// Owned cells with |Q| > Q_B.
+  std::int64_t superconducting() const;
+  /// Lattice `lattice_index` in its thermal start, coupled.
+  void start(std::uint64_t lattice_index);
+  /// Whether any owned cell is in the relaxed normal well at the coupled state, a = a(t_n).
   bool nucleated(double drive_per_ps2) const;
 
-  LatticeSpec spec_;
-  stochastic::ForceTable landscape_;  ///< V(Q) for the cells' energies
-  LatticeDynamics<stochastic::ForceTable> dynamics_;
-  std::vector<double> Q_, P_;
+  const LatticeSpec& spec_;
+  const stochastic::ForceTable& landscape_;  ///< V(Q) for the cells' energies
+  Lattice& lattice_;
 };
 
 }  // namespace metasc::nucleation

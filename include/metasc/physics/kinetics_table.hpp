@@ -24,6 +24,8 @@
 ///   (α²F ∝ Ω^p, csch(Ω/2T) ∝ 1/Ω); with Δ = (top/2) sin²θ both ends are smooth
 ///   in θ, and ln(C / (cos θ sinh(λ/T))) is tabulated on (θ, λ): smooth, and C
 ///   keeps the sign of λ exactly.
+/// - the normal state (above the density peak) is U-independent: λ(ln n) and
+///   dz/dt(ln n) on one fine line (4097 nodes).
 /// Interpolation is cubic (four points per axis). The error is measured against
 /// the direct solver at start-up (kinetics_table_check.hpp).
 #include <cstddef>
@@ -109,6 +111,10 @@ class KineticsTable {
   /// rate diverges like (Ω_ν − 2Δ)^{-1/2} and then stops; NaN if no such edge
   /// lies on the table's curve at this pairing.
   double sharp_edge_log_density(const PairingCell& cell, double gap_meV) const;
+  /// dz/dt [1/ps], z = ln n, at a point of state() for that ln n: the normal
+  /// state's from its own line (it does not depend on U), a gapped one's from
+  /// rate_per_ps.
+  double slope_per_ps(const Point& point, double log_density) const;
   /// Which root of the gap equation (at fixed λ) a gapped point is on.
   GapBranch branch(const PairingCell& cell, const Point& point) const;
   /// dn/dt [1/ps] at (Δ, λ); NaN where 2Δ is below the continuum's top and λ
@@ -132,6 +138,9 @@ class KineticsTable {
   double continuum_top_meV_;
   double highest_mode_meV_ = 0.0;  ///< the largest δ-mode energy [meV]
   std::vector<double> peak_coordinate_;  ///< per U node
+  UniformAxis normal_axis_{};            ///< ln n of the normal-state line
+  std::vector<double> normal_lambda_;    ///< λ [meV] at Δ = 0 on it
+  std::vector<double> normal_slope_;     ///< dz/dt [1/ps] at Δ = 0 on it
 };
 
 }  // namespace metasc::physics

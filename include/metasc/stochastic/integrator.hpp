@@ -84,6 +84,19 @@ struct StepMap {
   /// Checks the oscillator's ranges and dt (check_time_step at the stiffest
   /// frequency sqrt((ω/ħ)·max_curvature_meV), max V'' of the landscape in meV).
   static StepMap make(Scheme scheme, const Oscillator& oscillator, double dt_ps, double max_curvature_meV);
+
+  /// F = a − (ω/ħ)V'(Q) [1/ps²]
+  double acceleration(double slope_meV, double drive_per_ps2) const {
+    return multiply_add(-force_scale, slope_meV, drive_per_ps2);
+  }
+  /// On-site P(t_n) from the stored momentum where V'(Q_n) [meV per site] is known.
+  double physical_momentum(double stored_P, double slope_meV, double drive_per_ps2) const {
+    return stored_P + momentum_shift * acceleration(slope_meV, drive_per_ps2);
+  }
+  /// Stored momentum from the on-site P(t_n) (initial states: P_0 at t_0, a(t_0)).
+  double stored_momentum(double physical_P, double slope_meV, double drive_per_ps2) const {
+    return physical_P - momentum_shift * acceleration(slope_meV, drive_per_ps2);
+  }
 };
 
 /// What the integrator needs from a landscape: V'(Q) [meV per site], inline and
@@ -144,14 +157,14 @@ class LangevinIntegrator {
   }
   /// The same where V'(Q_n) [meV per site] is known (step_each's forces).
   double physical_momentum_at_slope(double stored_P, double slope_meV, double drive_per_ps2) const {
-    return stored_P + map_.momentum_shift * acceleration(map_, slope_meV, drive_per_ps2);
+    return map_.physical_momentum(stored_P, slope_meV, drive_per_ps2);
   }
   /// Stored momentum from the on-site P(t_n) (initial states: P_0 at t_0, a(t_0)).
   double stored_momentum(double Q, double physical_P, double drive_per_ps2) const {
     return stored_momentum_at_slope(physical_P, force_.slope(Q), drive_per_ps2);
   }
   double stored_momentum_at_slope(double physical_P, double slope_meV, double drive_per_ps2) const {
-    return physical_P - map_.momentum_shift * acceleration(map_, slope_meV, drive_per_ps2);
+    return map_.stored_momentum(physical_P, slope_meV, drive_per_ps2);
   }
 
   Scheme scheme() const { return scheme_; }
@@ -160,11 +173,6 @@ class LangevinIntegrator {
   const Force& force() const { return force_; }
 
  private:
-  /// F = a − (ω/ħ)V'(Q) [1/ps²]
-  static double acceleration(const StepMap& map, double slope_meV, double drive_per_ps2) {
-    return multiply_add(-map.force_scale, slope_meV, drive_per_ps2);
-  }
-
   static double slope_of(double slope_meV) { return slope_meV; }
   static double slope_of(const SlopeAndPotential& local) { return local.slope_meV; }
 
@@ -247,7 +255,7 @@ void LangevinIntegrator<Force>::integrate(double* __restrict Q, double* __restri
 #pragma omp simd
   for (std::size_t i = 0; i < n; ++i) {
     const auto local = evaluate(i, Q[i]);
-    const double f = acceleration(m, slope_of(local), drive_per_ps2);
+    const double f = m.acceleration(slope_of(local), drive_per_ps2);
     const double p = P[i];
     // = physical_momentum_at_slope(), spelled out on the loop's locals.
     observe(i, Q[i], p + m.momentum_shift * f, local);
