@@ -15,12 +15,6 @@ namespace {
 // ln |sinh x|, x ≠ 0, without overflow.
 double log_abs_sinh(double x) { return std::abs(x) - std::numbers::ln2 + std::log(-std::expm1(-2.0 * std::abs(x))); }
 
-// The cubic interpolant of a line of nodes.
-double line_value(const double* nodes, const CubicStencil& s) {
-  return s.value[0] * nodes[s.first] + s.value[1] * nodes[s.first + 1] + s.value[2] * nodes[s.first + 2] +
-         s.value[3] * nodes[s.first + 3];
-}
-
 // |λ| this small (relative to k_B T) is taken as this: C/sinh(λ/T) is smooth through 0.
 constexpr double smallest_lambda_kT = 1e-9;
 
@@ -72,6 +66,9 @@ KineticsTable::KineticsTable(KineticsTableSpec spec, StateGrid state_grid, std::
       continuum_top_meV_(continuum_top_meV(spec_.rate)) {
   for (const auto& mode : spec_.rate.spectrum().delta_modes()) {
     highest_mode_meV_ = std::max(highest_mode_meV_, mode.energy_meV);
+    if (mode.energy_meV <= spec_.rate.max_energy_meV()) {
+      closing_energy_meV_ = std::max(closing_energy_meV_, mode.energy_meV);
+    }
   }
   const auto finite = std::count_if(continuum_.begin(), continuum_.end(), [](double v) { return std::isfinite(v); });
   if (finite != 0 && static_cast<std::size_t>(finite) != continuum_.size()) {
@@ -80,6 +77,7 @@ KineticsTable::KineticsTable(KineticsTableSpec spec, StateGrid state_grid, std::
                          " meV) but not others; kinetics.solver = table cannot hold it, use kinetics.solver = direct");
   }
   has_continuum_ = finite != 0 && continuum_top_meV_ > 0.0;
+  if (has_continuum_) closing_energy_meV_ = std::max(closing_energy_meV_, continuum_top_meV_);
 
   // The density peak on each U node's line, on the line's own cubic: the largest
   // node, then a golden-section search between its neighbours.
@@ -142,15 +140,22 @@ KineticsTable::PairingCell KineticsTable::at_pairing(double pairing_meV) const {
   const auto node = std::min(static_cast<std::size_t>(position), axis.count - 2);
   const double w = position - static_cast<double>(node);
   cell.peak_coordinate = (1.0 - w) * peak_coordinate_[node] + w * peak_coordinate_[node + 1];
-  cell.log_peak_density = log_density(cell, cubic_stencil(state_grid_.gap, cell.peak_coordinate));
+  const auto& gap_axis = state_grid_.gap;
+  cell.log_peak_density = log_density(cell, cubic_stencil(gap_axis, cell.peak_coordinate));
+  cell.log_lowest_density = log_density(cell, cubic_stencil(gap_axis, gap_axis.last()));
+  // Δ = Δ0 σ(x): where 2Δ reaches the closing energy, in closed form.
+  const double closing = closing_energy_meV_;
+  const double x = std::log(closing / (2.0 * cell.gap0_meV - closing));
+  cell.log_closed_density = closing < 2.0 * cell.gap0_meV && x <= gap_axis.last()
+                                ? log_density(cell, cubic_stencil(gap_axis, std::max(x, cell.peak_coordinate)))
+                                : -std::numeric_limits<double>::infinity();
   return cell;
 }
 
 KineticsTable::Point KineticsTable::state(double log_density_target, const PairingCell& cell, double hint) const {
   if (!(log_density_target <= std::log(spec_.density_high))) return {0.0, 0.0, 0.0, false, false};
   if (log_density_target >= cell.log_peak_density) {
-    const auto s = cubic_stencil(normal_axis_, log_density_target);
-    return {0.0, line_value(normal_lambda_.data(), s), 0.0, false, true};
+    return {0.0, normal_lambda_meV(log_density_target), 0.0, false, true};
   }
   const auto& gap_axis = state_grid_.gap;
   const auto excess_at = [&](double x, double& slope) {
@@ -158,9 +163,9 @@ KineticsTable::Point KineticsTable::state(double log_density_target, const Pairi
     slope = tensor_value(log_density_.data(), gap_axis.count, cell.stencil, cell.stencil.value, s, s.slope);
     return log_density(cell, s) - log_density_target;
   };
+  if (log_density_target < cell.log_lowest_density) return {0.0, 0.0, 0.0, true, false};
   double lo = cell.peak_coordinate, hi = gap_axis.last();
   double slope = 0.0;
-  if (excess_at(hi, slope) > 0.0) return {0.0, 0.0, 0.0, true, false};
   // ln n falls with x on [peak, x_max]: Newton, kept inside the bracket by bisection.
   double x = hint > lo && hint < hi ? hint : 0.5 * (lo + hi);
   for (int iteration = 0; iteration < 100; ++iteration) {
@@ -195,8 +200,16 @@ double KineticsTable::sharp_edge_log_density(const PairingCell& cell, double gap
 }
 
 double KineticsTable::slope_per_ps(const Point& point, double log_density_target) const {
-  if (!point.gapped) return line_value(normal_slope_.data(), cubic_stencil(normal_axis_, log_density_target));
+  if (!point.gapped) return normal_slope_per_ps(log_density_target);
   return rate_per_ps(point.gap_meV, point.lambda_meV) / std::exp(log_density_target);
+}
+
+double KineticsTable::normal_lambda_meV(double log_density_target) const {
+  return line_value(normal_lambda_.data(), cubic_stencil(normal_axis_, log_density_target));
+}
+
+double KineticsTable::normal_slope_per_ps(double log_density_target) const {
+  return line_value(normal_slope_.data(), cubic_stencil(normal_axis_, log_density_target));
 }
 
 GapBranch KineticsTable::branch(const PairingCell& cell, const Point& point) const {

@@ -164,7 +164,11 @@ void EnsembleRunner::advance_kinetics(BlockResult& result, std::size_t count, st
   const double since_check = static_cast<double>(step > spec_.check_step ? step - spec_.check_step : 0) * spec_.dt_ps;
   for (std::size_t i = 0; i < count; ++i) pairing_sum_[i] *= per_interval;
   if (kinetics.table()) {
-    table_kinetics_.advance(count, density_.data(), pairing_sum_.data(), kinetic_state_.data());
+    // Δ is read by the back-action force at every step, and by the moments at
+    // output times: a lane whose channels are closed need not solve for it otherwise.
+    const std::uint64_t next_output = (step + spec_.output_stride - 1) / spec_.output_stride * spec_.output_stride;
+    const bool states_wanted = spec_.back_action || next_output < step + spec_.kinetics_stride;
+    table_kinetics_.advance(count, density_.data(), pairing_sum_.data(), kinetic_state_.data(), states_wanted);
   } else {
     for (std::size_t i = 0; i < count; ++i) kinetics.advance(density_[i], pairing_sum_[i], kinetic_state_[i]);
   }

@@ -1,7 +1,9 @@
 #include "metasc/stochastic/table_kinetics.hpp"
 
 #include <algorithm>
+#include <array>
 #include <boost/math/quadrature/gauss.hpp>
+#include <boost/numeric/odeint.hpp>
 #include <cmath>
 #include <limits>
 
@@ -29,7 +31,34 @@ using EdgeQuadrature = boost::math::quadrature::gauss<double, 10>;
 }  // namespace
 
 TableKinetics::TableKinetics(std::shared_ptr<const physics::KineticsTable> table, double interval_ps)
-    : table_(std::move(table)), interval_ps_(interval_ps) {}
+    : table_(std::move(table)), interval_ps_(interval_ps) {
+  namespace odeint = boost::numeric::odeint;
+  using State = std::array<double, 1>;
+  const auto& axis = table_->normal_axis();
+  normal_flow_.resize(axis.count);
+  const auto right_hand_side = [&](const State& z, State& dzdt, double) { dzdt[0] = table_->normal_slope_per_ps(z[0]); };
+  for (std::size_t k = 0; k < axis.count; ++k) {
+    State z{axis.node(k)};
+    // Far below the block integrator's own tolerance: the map is its reference.
+    odeint::integrate_adaptive(odeint::make_controlled<odeint::runge_kutta_dopri5<State>>(1e-13, 1e-13),
+                               right_hand_side, z, 0.0, interval_ps_, interval_ps_ / 16);
+    normal_flow_[k] = z[0];
+  }
+}
+
+bool TableKinetics::follow_normal_flow(std::size_t i, double log_density) {
+  const auto& cell = cell_[i];
+  if (log_density < cell.log_peak_density) return false;
+  const double end = physics::line_value(normal_flow_.data(), physics::cubic_stencil(table_->normal_axis(), log_density));
+  // The flow is monotone: normal at both ends, normal throughout.
+  if (!(end >= cell.log_peak_density)) return false;
+  trial_[i] = table_->state(end, cell, hint_[i]);
+  if (!trial_[i].in_range) return false;
+  log_density_[i] = end;
+  accepted_[i] = trial_[i];
+  elapsed_ps_[i] = interval_ps_;
+  return true;
+}
 
 void TableKinetics::start(std::size_t count, const physics::KineticState& state, double pairing_meV) {
   const double gap0 = physics::zero_temperature_gap(table_->spec().band, pairing_meV);
@@ -43,6 +72,7 @@ void TableKinetics::start(std::size_t count, const physics::KineticState& state,
   first_stage_.resize(count);
   trial_.resize(count);
   accepted_.resize(count);
+  closed_.resize(count);
 }
 
 double TableKinetics::slope(std::size_t i, double log_density) {
@@ -142,10 +172,19 @@ bool TableKinetics::approach_sharp_edge(std::size_t i, double left) {
 }
 
 void TableKinetics::advance(std::size_t count, double* density, const double* mean_pairing_meV,
-                            physics::KineticState* state) {
+                            physics::KineticState* state, bool states_wanted) {
   for (std::size_t i = 0; i < count; ++i) {
     cell_[i] = table_->at_pairing(mean_pairing_meV[i]);
     const double z = std::log(density[i]);
+    const auto& cell = cell_[i];
+    closed_[i] = !states_wanted && z >= cell.log_lowest_density && z <= cell.log_closed_density &&
+                 z < cell.log_peak_density;
+    if (closed_[i]) {
+      log_density_[i] = z;
+      elapsed_ps_[i] = interval_ps_;
+      continue;
+    }
+    if (follow_normal_flow(i, z)) continue;
     const double f = slope(i, z);
     if (!std::isfinite(f)) {
       throw NumericalError("kinetics table: the density " + std::to_string(density[i]) + " at U = " +
@@ -164,6 +203,7 @@ void TableKinetics::advance(std::size_t count, double* density, const double* me
     }
   }
   for (std::size_t i = 0; i < count; ++i) {
+    if (closed_[i]) continue;
     density[i] = std::exp(log_density_[i]);
     const auto& point = accepted_[i];
     state[i] = {point.gap_meV, point.lambda_meV, table_->branch(cell_[i], point)};

@@ -60,4 +60,10 @@ inline double tensor_value(const double* values, std::size_t stride, const Cubic
   return sum;
 }
 
+/// Σ_a w[a] nodes[s.first + a]: the cubic interpolant of one line of nodes.
+inline double line_value(const double* nodes, const CubicStencil& s) {
+  return s.value[0] * nodes[s.first] + s.value[1] * nodes[s.first + 1] + s.value[2] * nodes[s.first + 2] +
+         s.value[3] * nodes[s.first + 3];
+}
+
 }  // namespace metasc::physics

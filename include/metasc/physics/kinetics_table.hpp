@@ -94,6 +94,11 @@ class KineticsTable {
     double gap0_meV;          ///< Δ0(U)
     double peak_coordinate;   ///< x of the density peak along the curve (the axis start: at the gap opening)
     double log_peak_density;  ///< ln n there: above it the state is normal
+    double log_lowest_density;  ///< ln n at the table's largest gap: below it, out of range
+    /// ln n at or below which every channel is closed (2Δ at or above every
+    /// δ-mode in the rate's range and the continuum's top): dn/dt = 0 there.
+    /// −inf if no state of the table closes them at this U.
+    double log_closed_density;
   };
   PairingCell at_pairing(double pairing_meV) const;
 
@@ -115,6 +120,10 @@ class KineticsTable {
   /// state's from its own line (it does not depend on U), a gapped one's from
   /// rate_per_ps.
   double slope_per_ps(const Point& point, double log_density) const;
+  /// The normal-state line: its ln n axis, and λ [meV] and dz/dt [1/ps] at Δ = 0 on it.
+  const UniformAxis& normal_axis() const { return normal_axis_; }
+  double normal_lambda_meV(double log_density) const;
+  double normal_slope_per_ps(double log_density) const;
   /// Which root of the gap equation (at fixed λ) a gapped point is on.
   GapBranch branch(const PairingCell& cell, const Point& point) const;
   /// dn/dt [1/ps] at (Δ, λ); NaN where 2Δ is below the continuum's top and λ
@@ -137,6 +146,7 @@ class KineticsTable {
   bool has_continuum_;
   double continuum_top_meV_;
   double highest_mode_meV_ = 0.0;  ///< the largest δ-mode energy [meV]
+  double closing_energy_meV_ = 0.0;  ///< 2Δ [meV] from which every channel is closed
   std::vector<double> peak_coordinate_;  ///< per U node
   UniformAxis normal_axis_{};            ///< ln n of the normal-state line
   std::vector<double> normal_lambda_;    ///< λ [meV] at Δ = 0 on it

@@ -22,7 +22,13 @@
 /// z = z* + w², dt = 2w dw/|f| is smooth in w (the edge factor's √ cancels), so
 /// Gauss–Legendre quadrature gives the time to the edge, and a Newton solve on
 /// the same quadrature the w reached when the interval ends first.
+///
+/// A lane in the normal state (Δ = 0) needs none of this: there dz/dt depends on
+/// z alone, not on U, so one interval's flow map, integrated once at
+/// construction from every node of the table's normal line, is interpolated
+/// instead (as long as the lane is normal at both ends of the interval).
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -38,8 +44,12 @@ class TableKinetics {
 
   /// Every lane starts at `state` with a step of one interval.
   void start(std::size_t count, const physics::KineticState& state, double pairing_meV);
-  /// density[i] across one interval at mean_pairing_meV[i]; state[i] is the state at the end.
-  void advance(std::size_t count, double* density, const double* mean_pairing_meV, physics::KineticState* state);
+  /// density[i] across one interval at mean_pairing_meV[i]; state[i] is the state
+  /// at the end. With `states_wanted` false, a lane whose channels are all closed
+  /// (dn/dt = 0: n does not move) keeps its last state[i] instead of solving for
+  /// the new one: for intervals whose Δ nobody reads.
+  void advance(std::size_t count, double* density, const double* mean_pairing_meV, physics::KineticState* state,
+               bool states_wanted);
 
  private:
   /// dz/dt [1/ps] of lane i at z = ln n (NaN outside the table's range); updates
@@ -53,6 +63,9 @@ class TableKinetics {
   /// Time [ps] for lane i to fall from z* + w_high² to z* + w_low² (NaN if the rate
   /// is not negative throughout).
   double time_between(std::size_t i, double edge, double w_low, double w_high);
+  /// Lane i across the whole interval by the normal state's flow map, if it is
+  /// normal at both ends; false (nothing changed) if not.
+  bool follow_normal_flow(std::size_t i, double log_density);
   /// Lane i accepts the state it has just evaluated, z with dz/dt = slope.
   void accept(std::size_t i, double log_density, double slope, double elapsed_ps);
 
@@ -64,6 +77,8 @@ class TableKinetics {
   std::vector<double> elapsed_ps_;
   std::vector<double> log_density_;
   std::vector<double> first_stage_;  ///< dz/dt at the start of the lane's next step
+  std::vector<double> normal_flow_;
+  std::vector<std::uint8_t> closed_;  ///< 1: the lane's channels are closed this interval, its state not solved  ///< ln n one interval on from each node of the table's normal line
   std::vector<physics::KineticsTable::Point> trial_;     ///< the state at the last evaluated z
   std::vector<physics::KineticsTable::Point> accepted_;  ///< the state at log_density_
 };
