@@ -198,7 +198,13 @@ void TableKinetics::advance(std::size_t count, double* density, const double* me
     for (std::size_t i = 0; i < count; ++i) {
       const double left = interval_ps_ - elapsed_ps_[i];
       if (left <= 0.0) continue;
-      if (!approach_sharp_edge(i, left)) step(i, left);
+      // f = 0 is a fixed point of the autonomous ODE at this interval's U: a
+      // lane whose channels are closed stays where it is, exactly.
+      if (first_stage_[i] == 0.0) {
+        elapsed_ps_[i] = interval_ps_;
+      } else if (!approach_sharp_edge(i, left)) {
+        step(i, left);
+      }
       unfinished = unfinished || elapsed_ps_[i] < interval_ps_;
     }
   }
