@@ -6,7 +6,6 @@
 #include "metasc/nucleation/distributed_lattice.hpp"
 #include "metasc/nucleation/serial_lattice.hpp"
 #include "metasc/stochastic/rng.hpp"
-#include "metasc/units.hpp"
 
 namespace metasc::nucleation {
 
@@ -20,18 +19,15 @@ std::int64_t LatticeRunner<Lattice>::superconducting() const {
 }
 
 template <class Lattice>
-bool LatticeRunner<Lattice>::nucleated(double drive_per_ps2) const {
+bool LatticeRunner<Lattice>::nucleated() const {
   const auto& criteria = spec_.criteria;
-  const double energy_per_momentum2 = 0.5 * units::hbar_meV_ps / spec_.oscillator.angular_per_ps;
-  const auto& map = lattice_.step_map();
   const double* Q = lattice_.Q();
-  const double* P = lattice_.P();
   bool found = false;
   for (std::size_t i = 0; i < lattice_.owned() && !found; ++i) {
-    // Almost every cell of a metastable lattice fails the cheap test; only the rest pay for an energy.
+    // Almost every cell of a metastable lattice fails the cheap test; only the rest pay for a mean and a V.
     if (!(std::abs(Q[i]) < criteria.Q_barrier)) continue;
-    const double momentum = map.physical_momentum(P[i], lattice_.coupled_slope(i), drive_per_ps2);
-    found = energy_per_momentum2 * momentum * momentum + landscape_.potential(Q[i]) < criteria.relaxed_meV;
+    const double block_Q = lattice_.neighbourhood_mean(i);
+    found = std::abs(block_Q) < criteria.Q_barrier && landscape_.potential(block_Q) < criteria.relaxed_meV;
   }
   return found;
 }
@@ -92,7 +88,7 @@ LatticeResult LatticeRunner<Lattice>::run(std::uint64_t lattice_index, const Lat
     // A resumed run has observed its first step already.
     if (resume == nullptr || n > n0) {
       if (n % spec_.output_stride == 0) superconducting_cells.push_back(superconducting());
-      if (first_step == never && n >= spec_.risk_step && nucleated(drive(n))) first_step = n;
+      if (first_step == never && n >= spec_.risk_step && nucleated()) first_step = n;
     }
     if (n == spec_.steps) break;
     if (n % progress_steps == 0 && (resume == nullptr || n > n0)) boundary(n, [&] { return snapshot(n); });
@@ -100,9 +96,12 @@ LatticeResult LatticeRunner<Lattice>::run(std::uint64_t lattice_index, const Lat
   }
   lattice_.sum_over_ranks(superconducting_cells);
   first_step = lattice_.min_over_ranks(first_step);
-  LatticeResult result{.first_time_ps = first_step == never
-                                            ? std::numeric_limits<double>::infinity()
-                                            : static_cast<double>(first_step - spec_.risk_step) * spec_.dt_ps,
+  // A cell already in the relaxed normal well at the check time: the lattice
+  // was never trapped (the §7 trapping check), so never at risk: NaN.
+  const double first_time_ps = first_step == never              ? std::numeric_limits<double>::infinity()
+                               : first_step == spec_.risk_step ? std::numeric_limits<double>::quiet_NaN()
+                                                                : static_cast<double>(first_step - spec_.risk_step) * spec_.dt_ps;
+  LatticeResult result{.first_time_ps = first_time_ps,
                        .superconducting_cells = {},
                        .Q_final = lattice_.gather_Q()};
   for (const auto count : superconducting_cells) result.superconducting_cells.push_back(static_cast<std::int32_t>(count));
