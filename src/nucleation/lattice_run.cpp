@@ -6,6 +6,7 @@
 #include "metasc/nucleation/distributed_lattice.hpp"
 #include "metasc/nucleation/serial_lattice.hpp"
 #include "metasc/stochastic/rng.hpp"
+#include "metasc/units.hpp"
 
 namespace metasc::nucleation {
 
@@ -19,15 +20,18 @@ std::int64_t LatticeRunner<Lattice>::superconducting() const {
 }
 
 template <class Lattice>
-bool LatticeRunner<Lattice>::nucleated() const {
+bool LatticeRunner<Lattice>::nucleated(double drive_per_ps2) const {
   const auto& criteria = spec_.criteria;
+  const double energy_per_momentum2 = 0.5 * units::hbar_meV_ps / spec_.oscillator.angular_per_ps;
+  const auto& map = lattice_.step_map();
   const double* Q = lattice_.Q();
+  const double* P = lattice_.P();
   bool found = false;
   for (std::size_t i = 0; i < lattice_.owned() && !found; ++i) {
-    // Almost every cell of a metastable lattice fails the cheap test; only the rest pay for a mean and a V.
+    // Almost every cell of a metastable lattice fails the cheap test; only the rest pay for an energy.
     if (!(std::abs(Q[i]) < criteria.Q_barrier)) continue;
-    const double block_Q = lattice_.neighbourhood_mean(i);
-    found = std::abs(block_Q) < criteria.Q_barrier && landscape_.potential(block_Q) < criteria.relaxed_meV;
+    const double momentum = map.physical_momentum(P[i], lattice_.coupled_slope(i), drive_per_ps2);
+    found = energy_per_momentum2 * momentum * momentum + landscape_.potential(Q[i]) < criteria.relaxed_meV;
   }
   return found;
 }
@@ -88,7 +92,7 @@ LatticeResult LatticeRunner<Lattice>::run(std::uint64_t lattice_index, const Lat
     // A resumed run has observed its first step already.
     if (resume == nullptr || n > n0) {
       if (n % spec_.output_stride == 0) superconducting_cells.push_back(superconducting());
-      if (first_step == never && n >= spec_.risk_step && nucleated()) first_step = n;
+      if (first_step == never && n >= spec_.risk_step && nucleated(drive(n))) first_step = n;
     }
     if (n == spec_.steps) break;
     if (n % progress_steps == 0 && (resume == nullptr || n > n0)) boundary(n, [&] { return snapshot(n); });

@@ -64,8 +64,6 @@ class DistributedLattice {
   double coupled_slope(std::size_t i) const {
     return force_.slope(Q_[i]) + stiffness_meV_ * (2.0 * dimension_ * Q_[i] - neighbours_[i]);
   }
-  /// (Q_i + Σ_{c'∈nn(i)} Q_c') / (2d + 1) [ℓ0]: owned cell i's star neighbourhood, coarse-grained.
-  double neighbourhood_mean(std::size_t i) const { return (Q_[i] + neighbours_[i]) / (1.0 + 2.0 * dimension_); }
   const stochastic::StepMap& step_map() const { return map_; }
 
   /// Every entry summed over the ranks (integers: exact in any order), in place. Collective.

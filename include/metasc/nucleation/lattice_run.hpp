@@ -2,14 +2,10 @@
 /// One lattice integrated through the whole run with the observers of
 /// PHYSICS.md §8: the number of superconducting cells (|Q_c| > Q_B) on the
 /// output grid and the first-nucleation time — the first time after the start
-/// of the risk clock (the trapping check: a lattice with a cell already
-/// there is not trapped, never at risk) at which any cell is in the relaxed
-/// normal well of §7 coarse-grained over its star neighbourhood of n = 2d + 1
-/// cells: |Q_c| < Q_B, |Q̄_c| < Q_B and V(Q̄_c) < V(Q_B) − m k_BT/N_s, Q̄_c
-/// the neighbourhood's mean. Not the cell's own energy: its kinetic part holds
-/// k_BT/2 of the internal modes however stiff the lattice, and a lone cell
-/// dipping under Q_B is a fluctuation the neighbours pull back, not a droplet
-/// (README, nucleation criterion). A lattice's results depend only on its index,
+/// of the risk clock (the trapping check: a lattice with a cell already there
+/// is not trapped, never at risk) at which any cell is in the relaxed normal well of §7,
+/// {|Q_c| < Q_B, e_c < V(Q_B) − m k_BT/N_s}, e_c = (ħ/2ω)P_c² + V(Q_c) the
+/// cell's own energy per site. A lattice's results depend only on its index,
 /// whether it is held whole by one rank (SerialLattice) or spread over several
 /// (DistributedLattice): the runner sees only the owned cells, combines its
 /// observations over the lattice's ranks once at the end, and both hold the
@@ -87,8 +83,8 @@ class LatticeRunner {
   std::int64_t superconducting() const;
   /// Lattice `lattice_index` in its thermal start, coupled.
   void start(std::uint64_t lattice_index);
-  /// Whether any owned cell is in the relaxed normal well at the coupled state.
-  bool nucleated() const;
+  /// Whether any owned cell is in the relaxed normal well at the coupled state, a = a(t_n).
+  bool nucleated(double drive_per_ps2) const;
 
   const LatticeSpec& spec_;
   const stochastic::ForceTable& landscape_;  ///< V(Q) for the cells' energies

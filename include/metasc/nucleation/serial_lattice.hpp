@@ -34,11 +34,6 @@ class SerialLattice {
   double* P() { return P_.data(); }
   std::uint64_t natural_cell(std::size_t i) const { return i; }
   double coupled_slope(std::size_t i) const { return dynamics_.slope(i, Q_[i]); }
-  /// (Q_i + Σ_{c'∈nn(i)} Q_c') / (2d + 1) [ℓ0]: cell i's star neighbourhood, coarse-grained.
-  double neighbourhood_mean(std::size_t i) const {
-    const double block = 1.0 + static_cast<double>(dynamics_.lattice().coordination());
-    return (Q_[i] + dynamics_.neighbour_sum(i)) / block;
-  }
   const stochastic::StepMap& step_map() const { return dynamics_.integrator().step_map(); }
 
   void sum_over_ranks(std::vector<std::int64_t>&) const {}
