@@ -6,7 +6,6 @@
 #include "metasc/nucleation/distributed_lattice.hpp"
 #include "metasc/nucleation/serial_lattice.hpp"
 #include "metasc/stochastic/rng.hpp"
-#include "metasc/units.hpp"
 
 namespace metasc::nucleation {
 
@@ -20,18 +19,17 @@ std::int64_t LatticeRunner<Lattice>::superconducting() const {
 }
 
 template <class Lattice>
-bool LatticeRunner<Lattice>::nucleated(double drive_per_ps2) const {
+bool LatticeRunner<Lattice>::nucleated() const {
   const auto& criteria = spec_.criteria;
-  const double energy_per_momentum2 = 0.5 * units::hbar_meV_ps / spec_.oscillator.angular_per_ps;
-  const auto& map = lattice_.step_map();
+  const double w = spec_.neighbour_weight;
+  const double norm = 1.0 / (1.0 + w * static_cast<double>(2 * spec_.extents.size()));
   const double* Q = lattice_.Q();
-  const double* P = lattice_.P();
   bool found = false;
   for (std::size_t i = 0; i < lattice_.owned() && !found; ++i) {
-    // Almost every cell of a metastable lattice fails the cheap test; only the rest pay for an energy.
+    // Almost every cell of a metastable lattice fails the cheap test; only the rest pay for a mean and a V.
     if (!(std::abs(Q[i]) < criteria.Q_barrier)) continue;
-    const double momentum = map.physical_momentum(P[i], lattice_.coupled_slope(i), drive_per_ps2);
-    found = energy_per_momentum2 * momentum * momentum + landscape_.potential(Q[i]) < criteria.relaxed_meV;
+    const double local_Q = norm * (Q[i] + w * lattice_.neighbour_sum(i));
+    found = std::abs(local_Q) < criteria.Q_barrier && landscape_.potential(local_Q) < criteria.relaxed_meV;
   }
   return found;
 }
@@ -92,7 +90,7 @@ LatticeResult LatticeRunner<Lattice>::run(std::uint64_t lattice_index, const Lat
     // A resumed run has observed its first step already.
     if (resume == nullptr || n > n0) {
       if (n % spec_.output_stride == 0) superconducting_cells.push_back(superconducting());
-      if (first_step == never && n >= spec_.risk_step && nucleated(drive(n))) first_step = n;
+      if (first_step == never && n >= spec_.risk_step && nucleated()) first_step = n;
     }
     if (n == spec_.steps) break;
     if (n % progress_steps == 0 && (resume == nullptr || n > n0)) boundary(n, [&] { return snapshot(n); });
