@@ -158,6 +158,7 @@ NucleationJob NucleationJob::from(const config::Config& config, const config::Co
                             .barrier_meV = critical.V_barrier_meV,
                             .relaxed_meV = critical.V_barrier_meV - observation.margin_kT * bath.kT_meV / sites},
                .neighbour_weight = field.stiffness_meV / metastable_curvature,
+               .commit_steps = static_cast<std::uint64_t>(std::round(field.commit_ps / langevin.dt_ps)),
                .initial_Q = metastable_start ? critical.Q_metastable : 0.0,
                .initial_curvature_meV = start_curvature,
                .drive_per_ps2 = std::move(drive)},

@@ -1,5 +1,6 @@
 #include "metasc/nucleation/lattice_run.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -19,19 +20,28 @@ std::int64_t LatticeRunner<Lattice>::superconducting() const {
 }
 
 template <class Lattice>
-bool LatticeRunner<Lattice>::nucleated() const {
+std::uint64_t LatticeRunner<Lattice>::committed_entry(std::uint64_t n) {
+  constexpr std::uint64_t never = LatticeProgress::never;
   const auto& criteria = spec_.criteria;
   const double w = spec_.neighbour_weight;
   const double norm = 1.0 / (1.0 + w * static_cast<double>(2 * spec_.extents.size()));
   const double* Q = lattice_.Q();
-  bool found = false;
-  for (std::size_t i = 0; i < lattice_.owned() && !found; ++i) {
+  std::uint64_t earliest = never;
+  for (std::size_t i = 0; i < lattice_.owned(); ++i) {
     // Almost every cell of a metastable lattice fails the cheap test; only the rest pay for a mean and a V.
-    if (!(std::abs(Q[i]) < criteria.Q_barrier)) continue;
-    const double local_Q = norm * (Q[i] + w * lattice_.neighbour_sum(i));
-    found = std::abs(local_Q) < criteria.Q_barrier && landscape_.potential(local_Q) < criteria.relaxed_meV;
+    bool relaxed = std::abs(Q[i]) < criteria.Q_barrier;
+    if (relaxed) {
+      const double local_Q = norm * (Q[i] + w * lattice_.neighbour_sum(i));
+      relaxed = std::abs(local_Q) < criteria.Q_barrier && landscape_.potential(local_Q) < criteria.relaxed_meV;
+    }
+    if (!relaxed) {
+      entered_[i] = never;
+      continue;
+    }
+    if (entered_[i] == never) entered_[i] = n;
+    if (n - entered_[i] >= spec_.commit_steps) earliest = std::min(earliest, entered_[i]);
   }
-  return found;
+  return earliest;
 }
 
 template <class Lattice>
@@ -66,6 +76,7 @@ LatticeResult LatticeRunner<Lattice>::run(std::uint64_t lattice_index, const Lat
   superconducting_cells.reserve(output_times());
   constexpr std::uint64_t never = LatticeProgress::never;
   std::uint64_t first_step = never, n0 = 0;
+  entered_.assign(lattice_.owned(), never);
   if (resume == nullptr) {
     start(lattice_index);
   } else {
@@ -90,7 +101,7 @@ LatticeResult LatticeRunner<Lattice>::run(std::uint64_t lattice_index, const Lat
     // A resumed run has observed its first step already.
     if (resume == nullptr || n > n0) {
       if (n % spec_.output_stride == 0) superconducting_cells.push_back(superconducting());
-      if (first_step == never && n >= spec_.risk_step && nucleated()) first_step = n;
+      if (first_step == never && n >= spec_.risk_step) first_step = committed_entry(n);
     }
     if (n == spec_.steps) break;
     if (n % progress_steps == 0 && (resume == nullptr || n > n0)) boundary(n, [&] { return snapshot(n); });

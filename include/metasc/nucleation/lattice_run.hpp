@@ -11,7 +11,8 @@
 /// each of them (the cell alone at κ = 0, the star's mean as κ → ∞). Not the
 /// cell's own energy: that holds k_BT/2 of the internal modes' kinetic energy
 /// however stiff the lattice, and a lone cell dipping under Q_B is pulled back
-/// by its neighbours (README, nucleation criterion). A lattice's results depend only on its index,
+/// by its neighbours (README, nucleation criterion). With field.commit_ps the
+/// cell must stay there commit_steps steps in a row, and nucleates at its entry. A lattice's results depend only on its index,
 /// whether it is held whole by one rank (SerialLattice) or spread over several
 /// (DistributedLattice): the runner sees only the owned cells, combines its
 /// observations over the lattice's ranks once at the end, and both hold the
@@ -39,6 +40,7 @@ struct LatticeSpec {
   std::uint64_t output_stride;   ///< f_SC every output_stride steps, from t = 0
   stochastic::WellCriteria criteria;
   double neighbour_weight;       ///< w = κ/V''(Q_MS) of the local order parameter Q̃_c
+  std::uint64_t commit_steps;    ///< a cell nucleates once relaxed this many steps in a row (0: at entry)
   double initial_Q;              ///< centre of every cell's thermal start: Q_MS or 0
   double initial_curvature_meV;  ///< V'' > 0 there: the width of the thermal start
   std::vector<double> drive_per_ps2;  ///< a(t_n); none beyond its end
@@ -90,12 +92,15 @@ class LatticeRunner {
   std::int64_t superconducting() const;
   /// Lattice `lattice_index` in its thermal start, coupled.
   void start(std::uint64_t lattice_index);
-  /// Whether any owned cell is in the relaxed normal well at the coupled state.
-  bool nucleated() const;
+  /// Records step n ≥ risk_step of the owned cells' stays in the relaxed normal
+  /// well (coupled state); the earliest entry step of a stay that has lasted
+  /// commit_steps, or LatticeProgress::never.
+  std::uint64_t committed_entry(std::uint64_t n);
 
   const LatticeSpec& spec_;
   const stochastic::ForceTable& landscape_;  ///< V(Q) for the cells' energies
   Lattice& lattice_;
+  std::vector<std::uint64_t> entered_;  ///< per owned cell: the step its current stay began, or never
 };
 
 }  // namespace metasc::nucleation
