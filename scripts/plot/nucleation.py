@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """Plots a metasc-nucleation result: the superconducting fraction f_SC(t)
 (mean over lattices) with the first-nucleation times marked, and the final
-Q of the cells of (up to four) 2-D lattices as images, |Q| > Q_B being
-superconducting. A 1-D lattice is drawn as rows, a 3-D one as its first slice.
+Q of the cells of (up to four) 2-D lattices as images, those still
+superconducting at t_end first (|Q| > Q_B being superconducting). A 1-D lattice is drawn as rows, a 3-D one as its first slice.
 With field.saddle = true, a last panel shows the critical droplet (saddle_Q:
 a profile in 1-D, an image in 2-D, the slice through its deepest cell in 3-D).
 
@@ -31,7 +31,10 @@ with results:
 if Q_final.ndim == 2:
     images = [Q_final]  # 1-D lattices: one row each
 else:
-    images = [lattice if lattice.ndim == 2 else lattice[0] for lattice in Q_final[:4]]
+    # Lattices still superconducting at t_end first, so a metastable lattice is shown beside converted ones.
+    superconducting = (np.abs(Q_final) > Q_barrier).reshape(len(Q_final), -1).mean(axis=1)
+    shown_lattices = sorted(np.argsort(-superconducting, kind="stable")[:4])
+    images = [Q_final[k] if Q_final[k].ndim == 2 else Q_final[k][0] for k in shown_lattices]
 panels = 1 + len(images) + (droplet is not None)
 figure, axes = plt.subplots(1, panels, figsize=(4.2 * panels, 3.8))
 axes[0].plot(time, fraction, color="C0")
@@ -46,7 +49,7 @@ lattice_axes = axes[1 : 1 + len(images)]
 for k, (axis, image) in enumerate(zip(lattice_axes, images)):
     shown = axis.imshow(image, cmap="RdBu_r", vmin=-Q_metastable * 1.3, vmax=Q_metastable * 1.3, interpolation="nearest")
     axis.contour(np.abs(image), levels=[Q_barrier], colors="k", linewidths=0.4)
-    axis.set_title("Q at $t_{end}$" + ("" if Q_final.ndim == 2 else f", lattice {k}"), fontsize=9)
+    axis.set_title("Q at $t_{end}$" + ("" if Q_final.ndim == 2 else f", lattice {shown_lattices[k]}"), fontsize=9)
     axis.set_xticks([])
     axis.set_yticks([])
 figure.colorbar(shown, ax=list(lattice_axes), shrink=0.8, label="Q [$\\ell_0$]")

@@ -20,6 +20,9 @@ void declare_field_keys(Registry& registry) {
                         "every extent >= 2) | false: whole lattices dealt to the ranks"});
   registry.add({.key = "field.saddle", .kind = Kind::flag, .default_value = "false",
                 .help = "search the critical droplet (saddle of H between the uniform metastable and normal states)"});
+  registry.add({.key = "field.commit_ps", .unit = "ps", .default_value = "0", .bounds = between(0.0, 1e9),
+                .help = "a cell nucleates once its local order parameter has stayed in the relaxed normal well this "
+                        "long (dated at its entry), so sub-critical droplets that shrink back do not count; 0: at entry"});
   registry.add({.key = "field.start", .kind = Kind::choice, .default_value = "metastable",
                 .choices = {"metastable", "pulse"},
                 .help = "metastable: every cell thermal in the +Q_MS well, no pump | pulse: every cell thermal in the "
@@ -43,7 +46,14 @@ FieldParams FieldParams::from(const Config& config) {
                      .lattices = config.integer("field.lattices"),
                      .decompose = config.flag("field.decompose"),
                      .saddle = config.flag("field.saddle"),
+                     .commit_ps = config.real("field.commit_ps"),
                      .start = config.text("field.start") == "pulse" ? FieldStart::pulse : FieldStart::metastable};
+  // The decomposed checkpoint holds Q and P of the lattice in progress, not the cells' entry steps.
+  if (params.decompose && params.commit_ps > 0.0) {
+    throw ConfigError("field.commit_ps = " + format_number(params.commit_ps) +
+                      " with field.decompose = true: the commitment rule needs field.decompose = false (or "
+                      "field.commit_ps = 0)");
+  }
   for (const double extent : extents) {
     if (!(extent >= 1.0) || extent != std::floor(extent)) {
       throw ConfigError("field.cells must be positive integers (got " + format_number(extent) + ")");

@@ -126,9 +126,10 @@ NucleationJob NucleationJob::from(const config::Config& config, const config::Co
     drive = physics::drive_table(pulses.front().pulse, langevin.dt_ps, steps);
   }
   const bool metastable_start = field.start == config::FieldStart::metastable;
+  const double metastable_curvature =
+      physics::Landscape(model.band, model.pairing, bath.kT_meV).curvature(critical.Q_metastable);
   // The thermal start's width: the curvature of the well each cell starts in.
-  const double start_curvature = metastable_start
-                                     ? physics::Landscape(model.band, model.pairing, bath.kT_meV).curvature(critical.Q_metastable)
+  const double start_curvature = metastable_start ? metastable_curvature
                                                   : (critical.curvature_origin_meV > 0.0 ? critical.curvature_origin_meV
                                                                                          : phonon.energy_meV);
   const auto stride =
@@ -156,6 +157,8 @@ NucleationJob NucleationJob::from(const config::Config& config, const config::Co
                .criteria = {.Q_barrier = critical.Q_barrier,
                             .barrier_meV = critical.V_barrier_meV,
                             .relaxed_meV = critical.V_barrier_meV - observation.margin_kT * bath.kT_meV / sites},
+               .neighbour_weight = field.stiffness_meV / metastable_curvature,
+               .commit_steps = static_cast<std::uint64_t>(std::round(field.commit_ps / langevin.dt_ps)),
                .initial_Q = metastable_start ? critical.Q_metastable : 0.0,
                .initial_curvature_meV = start_curvature,
                .drive_per_ps2 = std::move(drive)},

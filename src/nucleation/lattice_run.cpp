@@ -1,12 +1,12 @@
 #include "metasc/nucleation/lattice_run.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
 #include "metasc/nucleation/distributed_lattice.hpp"
 #include "metasc/nucleation/serial_lattice.hpp"
 #include "metasc/stochastic/rng.hpp"
-#include "metasc/units.hpp"
 
 namespace metasc::nucleation {
 
@@ -20,20 +20,28 @@ std::int64_t LatticeRunner<Lattice>::superconducting() const {
 }
 
 template <class Lattice>
-bool LatticeRunner<Lattice>::nucleated(double drive_per_ps2) const {
+std::uint64_t LatticeRunner<Lattice>::committed_entry(std::uint64_t n) {
+  constexpr std::uint64_t never = LatticeProgress::never;
   const auto& criteria = spec_.criteria;
-  const double energy_per_momentum2 = 0.5 * units::hbar_meV_ps / spec_.oscillator.angular_per_ps;
-  const auto& map = lattice_.step_map();
+  const double w = spec_.neighbour_weight;
+  const double norm = 1.0 / (1.0 + w * static_cast<double>(2 * spec_.extents.size()));
   const double* Q = lattice_.Q();
-  const double* P = lattice_.P();
-  bool found = false;
-  for (std::size_t i = 0; i < lattice_.owned() && !found; ++i) {
-    // Almost every cell of a metastable lattice fails the cheap test; only the rest pay for an energy.
-    if (!(std::abs(Q[i]) < criteria.Q_barrier)) continue;
-    const double momentum = map.physical_momentum(P[i], lattice_.coupled_slope(i), drive_per_ps2);
-    found = energy_per_momentum2 * momentum * momentum + landscape_.potential(Q[i]) < criteria.relaxed_meV;
+  std::uint64_t earliest = never;
+  for (std::size_t i = 0; i < lattice_.owned(); ++i) {
+    // Almost every cell of a metastable lattice fails the cheap test; only the rest pay for a mean and a V.
+    bool relaxed = std::abs(Q[i]) < criteria.Q_barrier;
+    if (relaxed) {
+      const double local_Q = norm * (Q[i] + w * lattice_.neighbour_sum(i));
+      relaxed = std::abs(local_Q) < criteria.Q_barrier && landscape_.potential(local_Q) < criteria.relaxed_meV;
+    }
+    if (!relaxed) {
+      entered_[i] = never;
+      continue;
+    }
+    if (entered_[i] == never) entered_[i] = n;
+    if (n - entered_[i] >= spec_.commit_steps) earliest = std::min(earliest, entered_[i]);
   }
-  return found;
+  return earliest;
 }
 
 template <class Lattice>
@@ -68,6 +76,7 @@ LatticeResult LatticeRunner<Lattice>::run(std::uint64_t lattice_index, const Lat
   superconducting_cells.reserve(output_times());
   constexpr std::uint64_t never = LatticeProgress::never;
   std::uint64_t first_step = never, n0 = 0;
+  entered_.assign(lattice_.owned(), never);
   if (resume == nullptr) {
     start(lattice_index);
   } else {
@@ -92,7 +101,7 @@ LatticeResult LatticeRunner<Lattice>::run(std::uint64_t lattice_index, const Lat
     // A resumed run has observed its first step already.
     if (resume == nullptr || n > n0) {
       if (n % spec_.output_stride == 0) superconducting_cells.push_back(superconducting());
-      if (first_step == never && n >= spec_.risk_step && nucleated(drive(n))) first_step = n;
+      if (first_step == never && n >= spec_.risk_step) first_step = committed_entry(n);
     }
     if (n == spec_.steps) break;
     if (n % progress_steps == 0 && (resume == nullptr || n > n0)) boundary(n, [&] { return snapshot(n); });
@@ -100,9 +109,12 @@ LatticeResult LatticeRunner<Lattice>::run(std::uint64_t lattice_index, const Lat
   }
   lattice_.sum_over_ranks(superconducting_cells);
   first_step = lattice_.min_over_ranks(first_step);
-  LatticeResult result{.first_time_ps = first_step == never
-                                            ? std::numeric_limits<double>::infinity()
-                                            : static_cast<double>(first_step - spec_.risk_step) * spec_.dt_ps,
+  // A cell already in the relaxed normal well at the check time: the lattice
+  // was never trapped (the §7 trapping check), so never at risk: NaN.
+  const double first_time_ps = first_step == never              ? std::numeric_limits<double>::infinity()
+                               : first_step == spec_.risk_step ? std::numeric_limits<double>::quiet_NaN()
+                                                                : static_cast<double>(first_step - spec_.risk_step) * spec_.dt_ps;
+  LatticeResult result{.first_time_ps = first_time_ps,
                        .superconducting_cells = {},
                        .Q_final = lattice_.gather_Q()};
   for (const auto count : superconducting_cells) result.superconducting_cells.push_back(static_cast<std::int32_t>(count));

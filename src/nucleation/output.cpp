@@ -1,5 +1,6 @@
 #include "metasc/nucleation/output.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <ostream>
@@ -11,6 +12,11 @@ namespace metasc::nucleation {
 namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+
+/// Lattices bound in the metastable state at the check time (first_time_ps not NaN): the ones at risk.
+std::int64_t trapped_lattices(const NucleationOutcome& outcome) {
+  return std::ranges::count_if(outcome.first_time_ps, [](double t) { return !std::isnan(t); });
+}
 
 }  // namespace
 
@@ -27,6 +33,7 @@ void write_nucleation(io::H5Writer& writer, const NucleationJob& job, const Nucl
   writer.attribute(group, "rate_per_cell_per_ps_ci_low", rate ? rate->low_per_ps : nan);
   writer.attribute(group, "rate_per_cell_per_ps_ci_high", rate ? rate->high_per_ps : nan);
   writer.attribute(group, "nucleations", static_cast<std::int64_t>(outcome.exposure.escapes));
+  writer.attribute(group, "trapped_lattices", trapped_lattices(outcome));
   writer.attribute(group, "time_at_risk_ps", outcome.exposure.time_at_risk_ps);
   // first_time_ps counts from here (0, or the end of the pulse + ensemble.settle_ps).
   writer.attribute(group, "risk_start_ps", static_cast<double>(job.spec.risk_step) * job.spec.dt_ps);
@@ -71,8 +78,9 @@ void print_nucleation(std::ostream& out, const NucleationJob& job, const Nucleat
         << (droplet->converged ? "" : "  (NOT converged: residual " + format_number(droplet->residual_meV) + " meV)")
         << "\n";
   }
-  out << "  first nucleations: " << outcome.exposure.escapes << " of " << outcome.first_time_ps.size()
-      << " lattices, time at risk " << format_number(outcome.exposure.time_at_risk_ps) << " ps\n";
+  out << "  first nucleations: " << outcome.exposure.escapes << " of " << trapped_lattices(outcome) << " lattices trapped at the check ("
+      << outcome.first_time_ps.size() << " in all), time at risk " << format_number(outcome.exposure.time_at_risk_ps)
+      << " ps\n";
   if (const auto& rate = outcome.rate_per_cell) {
     out << "  rate per cell j = " << format_number(rate->rate_per_ps) << " /ps  (95%: "
         << format_number(rate->low_per_ps) << " .. " << format_number(rate->high_per_ps) << ")\n";

@@ -35,6 +35,8 @@ bad 1 bath.temperature_K --bath.temperature_K=400
 bad 1 escape.margin_kT --phonon.domain_sites=5
 bad 2 escape.margin_kT --phonon.domain_sites=5
 bad 2 field.cells --field.cells=0
+bad 1 field.commit_ps --field.commit_ps=-1
+bad 2 field.commit_ps --field.commit_ps=2 --field.decompose=true --field.cells=4,4
 bad 2 field.stiffness_meV --field.stiffness_meV=1000
 bad 2 "bytes" --field.cells=100000,100000,1000
 echo "$checked bad inputs refused with one line naming the key"

@@ -20,13 +20,15 @@ struct FieldParams {
   std::int64_t lattices;            ///< independent lattices
   bool decompose;                   ///< each lattice spread over all ranks (DMDA) rather than dealt whole
   bool saddle;                      ///< search the critical droplet
+  double commit_ps;                 ///< a nucleated cell's stay in the relaxed normal well [ps]
   FieldStart start;
 
   /// Cells per lattice, M = Π L_i.
   std::int64_t cells_per_lattice() const;
 
   /// Throws ConfigError naming field.cells for more than 3 extents, one that
-  /// is not a positive integer, or one below 2 with field.decompose.
+  /// is not a positive integer, or one below 2 with field.decompose; field.commit_ps
+  /// with field.decompose.
   static FieldParams from(const Config& config);
 };
 

@@ -64,6 +64,8 @@ class DistributedLattice {
   double coupled_slope(std::size_t i) const {
     return force_.slope(Q_[i]) + stiffness_meV_ * (2.0 * dimension_ * Q_[i] - neighbours_[i]);
   }
+  /// Σ_{c'∈nn(i)} Q_c' [ℓ0] of owned cell i at the coupled state.
+  double neighbour_sum(std::size_t i) const { return neighbours_[i]; }
   const stochastic::StepMap& step_map() const { return map_; }
 
   /// Every entry summed over the ranks (integers: exact in any order), in place. Collective.

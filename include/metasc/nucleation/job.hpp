@@ -57,7 +57,7 @@ struct NucleationJob {
 struct NucleationOutcome {
   std::vector<double> time_ps;          ///< the output grid
   std::vector<double> superconducting_fraction;  ///< f_SC(t), mean over lattices
-  std::vector<double> first_time_ps;    ///< per lattice, after the risk start; +inf censored
+  std::vector<double> first_time_ps;    ///< per lattice, after the risk start; +inf censored, NaN not trapped
   std::vector<double> Q_final;          ///< (lattice, cell), row-major
   stats::EscapeExposure exposure;       ///< nucleations and lattice-time at risk [ps]
   std::optional<stats::RateEstimate> rate_per_cell;  ///< j [1/ps per cell]; absent when nothing was at risk

@@ -68,6 +68,8 @@ class LatticeDynamics {
     couple(Q);
   }
 
+  /// Σ_{c'∈nn(c)} Q_c' [ℓ0] at the coupled state.
+  double neighbour_sum(std::size_t cell) const { return neighbours_[cell]; }
   const PeriodicLattice& lattice() const { return lattice_; }
   const stochastic::LangevinIntegrator<LatticeModeForce<Force>>& integrator() const { return integrator_; }
 

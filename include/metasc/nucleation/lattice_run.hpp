@@ -1,10 +1,18 @@
 #pragma once
 /// One lattice integrated through the whole run with the observers of
 /// PHYSICS.md §8: the number of superconducting cells (|Q_c| > Q_B) on the
-/// output grid and the first-nucleation time — the first time from the start
-/// of the risk clock at which any cell is in the relaxed normal well of §7,
-/// {|Q_c| < Q_B, e_c < V(Q_B) − m k_BT/N_s}, e_c = (ħ/2ω)P_c² + V(Q_c) the
-/// cell's own energy per site. A lattice's results depend only on its index,
+/// output grid and the first-nucleation time — the first time after the start
+/// of the risk clock (the trapping check: a lattice with a cell already there
+/// is not trapped, never at risk) at which any cell c is in the relaxed normal
+/// well of §7 judged on its local order parameter at rest: |Q_c| < Q_B,
+/// |Q̃_c| < Q_B and V(Q̃_c) < V(Q_B) − m k_BT/N_s, with
+/// Q̃_c = (Q_c + w Σ_{nn} Q_c') / (1 + 2d w), w = κ/V''(Q_MS): the cell and its
+/// neighbours weighted by the stiffnesses that bind it to its own well and to
+/// each of them (the cell alone at κ = 0, the star's mean as κ → ∞). Not the
+/// cell's own energy: that holds k_BT/2 of the internal modes' kinetic energy
+/// however stiff the lattice, and a lone cell dipping under Q_B is pulled back
+/// by its neighbours (README, nucleation criterion). With field.commit_ps the
+/// cell must stay there commit_steps steps in a row, and nucleates at its entry. A lattice's results depend only on its index,
 /// whether it is held whole by one rank (SerialLattice) or spread over several
 /// (DistributedLattice): the runner sees only the owned cells, combines its
 /// observations over the lattice's ranks once at the end, and both hold the
@@ -31,13 +39,17 @@ struct LatticeSpec {
   std::uint64_t risk_step;       ///< the first-nucleation clock starts at t = risk_step·dt
   std::uint64_t output_stride;   ///< f_SC every output_stride steps, from t = 0
   stochastic::WellCriteria criteria;
+  double neighbour_weight;       ///< w = κ/V''(Q_MS) of the local order parameter Q̃_c
+  std::uint64_t commit_steps;    ///< a cell nucleates once relaxed this many steps in a row (0: at entry)
   double initial_Q;              ///< centre of every cell's thermal start: Q_MS or 0
   double initial_curvature_meV;  ///< V'' > 0 there: the width of the thermal start
   std::vector<double> drive_per_ps2;  ///< a(t_n); none beyond its end
 };
 
 struct LatticeResult {
-  double first_time_ps;  ///< after risk_step·dt; +inf if no cell nucleated before t_end
+  /// After risk_step·dt; +inf if no cell nucleated before t_end; NaN if the
+  /// lattice was not trapped (a cell in the relaxed normal well at risk_step·dt).
+  double first_time_ps;
   std::vector<std::int32_t> superconducting_cells;  ///< one per output time, the whole lattice's
   std::vector<double> Q_final;  ///< every cell at t_end, row-major (on the lattice's first rank only)
 };
@@ -80,12 +92,15 @@ class LatticeRunner {
   std::int64_t superconducting() const;
   /// Lattice `lattice_index` in its thermal start, coupled.
   void start(std::uint64_t lattice_index);
-  /// Whether any owned cell is in the relaxed normal well at the coupled state, a = a(t_n).
-  bool nucleated(double drive_per_ps2) const;
+  /// Records step n ≥ risk_step of the owned cells' stays in the relaxed normal
+  /// well (coupled state); the earliest entry step of a stay that has lasted
+  /// commit_steps, or LatticeProgress::never.
+  std::uint64_t committed_entry(std::uint64_t n);
 
   const LatticeSpec& spec_;
   const stochastic::ForceTable& landscape_;  ///< V(Q) for the cells' energies
   Lattice& lattice_;
+  std::vector<std::uint64_t> entered_;  ///< per owned cell: the step its current stay began, or never
 };
 
 }  // namespace metasc::nucleation

@@ -34,6 +34,8 @@ class SerialLattice {
   double* P() { return P_.data(); }
   std::uint64_t natural_cell(std::size_t i) const { return i; }
   double coupled_slope(std::size_t i) const { return dynamics_.slope(i, Q_[i]); }
+  /// Σ_{c'∈nn(i)} Q_c' [ℓ0] at the coupled state.
+  double neighbour_sum(std::size_t i) const { return dynamics_.neighbour_sum(i); }
   const stochastic::StepMap& step_map() const { return dynamics_.integrator().step_map(); }
 
   void sum_over_ranks(std::vector<std::int64_t>&) const {}
