@@ -79,11 +79,15 @@ PhaseGrid phase_grid(const EscapeProblem& problem, double resolution, double wal
   std::sort(turning.begin(), turning.end());
   std::vector<double> half{0.0};
   for (std::size_t n = 1; n < turning.size(); ++n) {
-    const double gap = turning[n] - turning[n - 1];
-    if (!(gap > 0.0)) continue;
+    // A level that is a critical value (E_b at Q_B, E_top at Q_wall) also turns a hair's
+    // breadth from the key column, as the roots round: one column.
+    const double gap = turning[n] - half.back();
+    if (!(gap > 1e-6 * sigma_Q)) continue;
     const auto parts = static_cast<int>(std::ceil(gap / (sigma_Q / resolution)));
-    for (int part = 1; part <= parts; ++part) half.push_back(turning[n - 1] + gap * part / parts);
+    const double from = half.back();
+    for (int part = 1; part <= parts; ++part) half.push_back(from + gap * part / parts);
   }
+  half.back() = Q_wall;  // the wall, where the shell closes, rather than a root beside it
   for (auto it = half.rbegin(); it + 1 != half.rend(); ++it) grid.Q_columns.push_back(-*it);
   grid.Q_columns.insert(grid.Q_columns.end(), half.begin(), half.end());
   return grid;
@@ -127,8 +131,9 @@ OrbitMesh::OrbitMesh(const EscapeProblem& problem, const PhaseGrid& grid)
   const double norm = std::sqrt(std::numbers::pi / 2.0) / std::sqrt(beta_ / stiffness_);
   const auto gaussian = [&](double low, double high) {
     const double a = low * scale, b = high * scale;
-    if (a >= 0.0) return norm * (std::erfc(a) - std::erfc(b));
-    if (b <= 0.0) return norm * (std::erfc(-b) - std::erfc(-a));
+    // erfc in the tails, where erf rounds to ±1; erf near P = 0, where erfc rounds to 1.
+    if (a >= 0.5) return norm * (std::erfc(a) - std::erfc(b));
+    if (b <= -0.5) return norm * (std::erfc(-b) - std::erfc(-a));
     return norm * (std::erf(b) - std::erf(a));
   };
   mass_.assign(static_cast<std::size_t>(Q_cells_ * P_cells_), 0.0);
