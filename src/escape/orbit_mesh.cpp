@@ -22,7 +22,7 @@ template <class Spacing>
 void append_graded(std::vector<double>& nodes, double from, double to, const Spacing& spacing) {
   std::vector<double> marched{from};
   while (marched.back() < to) marched.push_back(marched.back() + spacing(marched.back()));
-  if (marched.size() == 2) marched.push_back(to);  // at least one interior node per segment
+  if (marched.size() == 2) marched = {from, 0.5 * (from + to), to};  // at least one interior node per segment
   const double stretch = (to - from) / (marched.back() - from);
   for (std::size_t n = nodes.empty() ? 0 : 1; n + 1 < marched.size(); ++n) nodes.push_back(from + (marched[n] - from) * stretch);
   nodes.push_back(to);
