@@ -27,13 +27,14 @@
 ///    in the δ → 0 limit sum along a row to the energy-diffusion operator
 ///    (γ k_BT I(H) e^{−βH} τ')' of energy_diffusion.hpp.
 /// Every rate is positive: the matrix is an M-matrix, τ > 0 on any mesh, and sparse LU
-/// needs no pivoting. Measured on the cubic test well at βΔE_b = 6 (2 ranks, r/2 → r = 8 →
-/// 16): the rate changes by 1.4% at δ = 0.06, 2.2% at δ = 0.04, 8% at δ = 0.01 (there 4.6%
-/// from r = 16 to 24 and it trends to the energy-diffusion limit from above), 0.2% at
-/// γ = ω_b/2; 8e5 unknowns and ~15 s at r = 16. The convergence is first order (the
-/// turning intervals), so the rate is Richardson-extrapolated as k = 2k_r − k_{r/2}, and the
-/// grid error is how much that extrapolation moved from (r/4, r/2): measured at δ = 0.01,
-/// 2k_r − k_{r/2} is 3.968e-4, 3.905e-4 and 3.888e-4 /ps for r = 8, 16, 24.
+/// needs no pivoting. Measured on the cubic test well at βΔE_b = 6 (2 ranks, r = 16, solves
+/// at 4, 8, 16): the extrapolation moves 0.27% at δ = 0.06, 0.16% at δ = 0.04, 1.7% at
+/// δ = 0.01 and 1.1% at γ = ω_b/2; 8e5 unknowns on the finest mesh, 12–15 s for all three.
+/// The raw rates converge at first order from above (at δ = 0.01: 5.32, 4.64, 4.27, 4.14
+/// e-4 /ps at r = 4, 8, 16, 24 — the turning intervals), so the rate is Richardson-
+/// extrapolated as k = 2k_r − k_{r/2}, and the grid error is how much that extrapolation
+/// moved from (r/4, r/2): at δ = 0.01 it is 3.968e-4, 3.905e-4 and 3.888e-4 /ps for
+/// r = 8, 16, 24.
 ///
 /// Amplitude: the escape time is ~ω/k times the fast times, so LU in double precision
 /// loses the size of τ along the slow mode once k/ω approaches 1e-12 (βΔE_b ≳ 25), while
