@@ -18,7 +18,7 @@ for case in "0.138 2048 10000" "6.9 1024 1500"; do
   /usr/bin/python3 - "$out/gamma_$damping.h5" <<'PY'
 import sys, h5py
 with h5py.File(sys.argv[1]) as f:
-    a, wall = f["escape"].attrs, f["escape/wall_s"].attrs
+    a, wall = dict(f["escape"].attrs), dict(f["escape/wall_s"].attrs)
 k, low, high, mfpt = a["rate_sampled_per_ps"], a["rate_sampled_ci_low_per_ps"], a["rate_sampled_ci_high_per_ps"], a["rate_mfpt_per_ps"]
 print(f"gamma = {a['damping_per_ps']:.3g} /ps (gamma/omega_b = {a['damping_per_ps'] / a['omega_barrier_per_ps']:.3g}), "
       f"delta = {a['energy_loss']:.3f}, "
