@@ -1,15 +1,15 @@
 #!/usr/bin/python3
-"""Plots a metasc-escape result with a damping scan (escape.damping_scan_per_ps):
+"""Plots a metasc-escape result. With a damping scan (escape.damping_scan_per_ps):
 the turnover curve, the escape rate against gamma by every method on one figure
 - rate theory (transition state, Kramers-Grote-Hynes, energy diffusion,
 Mel'nikov-Meshkov), the energy-diffusion MFPT on the orbit graph, the exact MFPT,
 and the sampled rates (brute-force ensemble, forward flux) with their 95%
-intervals.
+intervals. Without one: every method at the run's damping, side by side, the
+sampled rates with their 95% intervals and the exact MFPT with its grid error.
 
 usage: scripts/plot/escape.py RESULTS.h5 [OUTPUT.png]
 The figure defaults to the results file with _turnover.png instead of .h5.
 """
-import sys
 
 import matplotlib
 
@@ -31,10 +31,41 @@ SAMPLED = [
 ]
 
 
+def plot_methods(results, output):
+    """Every method at the one damping of the run, as rates on a log axis."""
+    attrs = results["escape"].attrs
+    rows = [(label, attrs[name], None) for name, label, _ in THEORY]
+    mfpt = attrs.get("rate_mfpt_per_ps", np.nan)
+    if np.isfinite(mfpt):
+        error = attrs["mfpt_grid_error"] * mfpt
+        rows.append(("exact MFPT (grid error)", mfpt, (mfpt - error, mfpt + error)))
+    for prefix, label, _ in SAMPLED:
+        rate = attrs.get(f"{prefix}_per_ps", np.nan)
+        if np.isfinite(rate):
+            rows.append((label + " (95%)", rate, (attrs[f"{prefix}_ci_low_per_ps"], attrs[f"{prefix}_ci_high_per_ps"])))
+    fig, ax = plt.subplots(figsize=(8, 0.45 * len(rows) + 1.5))
+    for y, (label, rate, interval) in enumerate(rows):
+        if interval is None:
+            ax.plot([rate], [y], "o", color="0.4")
+        else:
+            ax.errorbar([rate], [y], xerr=[[rate - interval[0]], [interval[1] - rate]], fmt="s", color="C3", capsize=4)
+    ax.set_yticks(range(len(rows)), [label for label, _, _ in rows], fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xscale("log")
+    ax.set_xlabel("escape rate [1/ps]")
+    ax.set_title(f"{attrs['landscape']} landscape, $\\beta\\Delta E_b$ = {attrs['barrier_over_kT']:.3g}, "
+                 f"$\\gamma/\\omega_b$ = {attrs['damping_per_ps'] / attrs['omega_barrier_per_ps']:.3g}, "
+                 f"$\\delta$ = {attrs['energy_loss']:.3g}", fontsize=10)
+    ax.grid(True, which="both", axis="x", alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(output, dpi=120)
+    return output
+
+
 def plot_turnover(results, output):
     escape = results["escape"]
     if "scan" not in escape:
-        sys.exit(f"{output}: the results hold no damping scan (set escape.damping_scan_per_ps)")
+        return plot_methods(results, output)
     scan = escape["scan"]
     attrs = escape.attrs
     gamma = scan["damping_per_ps"][()]

@@ -25,17 +25,17 @@ void declare_escape_keys(Registry& registry) {
                 .help = "rate methods besides rate theory (always on): mfpt (exact, PETSc), ensemble (brute "
                         "force, censored MLE), ffs (forward flux sampling)"});
   registry.add({.key = "escape.mfpt_resolution", .default_value = "16", .bounds = between(2.0, 1e3),
-                .help = "MFPT grid nodes per thermal width sigma_Q = sqrt(k_BT/(N_s V''(Q_MS))) and "
-                        "sigma_P = sqrt(omega k_BT/(N_s hbar)); a second solve at half of it measures convergence"});
+                .help = "MFPT mesh cells per thermal width: sigma_Q = sqrt(k_BT/(N_s V''(Q_MS))) in Q, k_BT/N_s "
+                        "in energy (finer across the separatrix layer); solves at r/4, r/2 and r measure convergence"});
   registry.add({.key = "escape.mfpt_wall_kT", .unit = "k_B T", .default_value = "10", .bounds = between(1.0, 1e3),
-                .help = "the MFPT domain is the (Q, P) box around every state with N_s e <= N_s V(Q_B) + this"});
+                .help = "the MFPT domain is the energy shell N_s e <= N_s V(Q_B) + this"});
   registry.add({.key = "escape.mfpt_solver", .kind = Kind::choice, .default_value = "lu", .choices = {"lu", "gmres"},
                 .help = "lu: sparse LU on rank 0 of the gathered matrix (exact, independent of the rank count) | "
                         "gmres: distributed GMRES with ASM/ILU, for grids too large for one rank"});
   registry.add({.key = "escape.mfpt_rtol", .default_value = "1e-10", .bounds = {.min = 0.0, .max = 0.1, .min_open = true},
                 .help = "relative residual tolerance of the gmres MFPT solver"});
   registry.add({.key = "escape.mfpt_tolerance", .default_value = "0.02", .bounds = {.min = 0.0, .max = 1.0, .min_open = true},
-                .help = "the MFPT's accuracy target: when the grid study's Richardson step exceeds it, "
+                .help = "the MFPT's accuracy target: when the first-order extrapolation moves more than this from (r/4, r/2) to (r/2, r), "
                         "rate_mfpt_per_ps is NaN and mfpt_converged = 0"});
   registry.add({.key = "escape.ffs_replicas", .kind = Kind::integer, .default_value = "8", .bounds = between(2, 1e6),
                 .help = "independent forward-flux runs; the error bar is their spread (Student t)"});

@@ -56,6 +56,8 @@ const std::vector<Column>& columns() {
       {"energy_loss", "1", [](const DampingOutcome& o) { return o.theory.energy_loss; }},
       {"depletion", "1", [](const DampingOutcome& o) { return o.theory.depletion; }},
       {"rate_mfpt_per_ps", "1/ps", [](const DampingOutcome& o) { return when(o.mfpt, [](auto& m) { return m.rate_per_ps; }); }},
+      {"rate_mfpt_coarsest_per_ps", "1/ps",
+       [](const DampingOutcome& o) { return when(o.mfpt, [](auto& m) { return m.coarsest.rate_per_ps; }); }},
       {"rate_mfpt_coarse_per_ps", "1/ps",
        [](const DampingOutcome& o) { return when(o.mfpt, [](auto& m) { return m.coarse.rate_per_ps; }); }},
       {"rate_mfpt_fine_per_ps", "1/ps",
@@ -66,7 +68,7 @@ const std::vector<Column>& columns() {
       {"mfpt_converged", "1", [](const DampingOutcome& o) { return when(o.mfpt, [](auto& m) { return m.converged; }); },
        false, true},
       {"mfpt_unknowns", "1",
-       [](const DampingOutcome& o) { return when(o.mfpt, [](auto& m) { return m.coarse.unknowns + m.fine.unknowns; }); }},
+       [](const DampingOutcome& o) { return when(o.mfpt, [](auto& m) { return m.coarsest.unknowns + m.coarse.unknowns + m.fine.unknowns; }); }},
       {"rate_sampled_per_ps", "1/ps",
        [](const DampingOutcome& o) { return when(sampled_rate(o), [](auto& r) { return r.rate_per_ps; }); }},
       {"rate_sampled_ci_low_per_ps", "1/ps",
@@ -175,15 +177,15 @@ void print_escape(std::ostream& out, const EscapeJob& job, const EscapeOutcome& 
   row("energy-diffusion MFPT (1-D)", main.energy_diffusion.rate_per_ps, nan, nan, nan, nan);
   if (main.mfpt) {
     const auto& mfpt = *main.mfpt;
-    std::snprintf(line, sizeof line, "MFPT %lldx%lld (r = %g, %g)", static_cast<long long>(mfpt.fine.grid.Q_points),
-                  static_cast<long long>(mfpt.fine.grid.P_points), job.settings.mfpt.resolution / 2,
+    std::snprintf(line, sizeof line, "MFPT %lldx%lld (r = %g, %g, %g)", static_cast<long long>(mfpt.fine.grid.Q_cells()),
+                  static_cast<long long>(mfpt.fine.grid.P_cells()), job.settings.mfpt.resolution / 4, job.settings.mfpt.resolution / 2,
                   job.settings.mfpt.resolution);
     const std::string name = line;
     row(name.c_str(), mfpt.rate_per_ps, nan, nan, main.mfpt_wall_s, nan);
     std::snprintf(line, sizeof line,
-                  "    grid study: %.5g (r/2, %lld unknowns), %.5g (r, %lld unknowns), extrapolated %.5g (a %.2g%% step,"
-                  " target %.2g%%)\n",
-                  mfpt.coarse.rate_per_ps, static_cast<long long>(mfpt.coarse.unknowns), mfpt.fine.rate_per_ps,
+                  "    grid study: %.5g (r/4, %lld unknowns), %.5g (r/2, %lld unknowns), %.5g (r, %lld unknowns), "
+                  "extrapolated %.5g (a %.2g%% step from r/4, r/2; target %.2g%%)\n",
+                  mfpt.coarsest.rate_per_ps, static_cast<long long>(mfpt.coarsest.unknowns), mfpt.coarse.rate_per_ps, static_cast<long long>(mfpt.coarse.unknowns), mfpt.fine.rate_per_ps,
                   static_cast<long long>(mfpt.fine.unknowns), mfpt.extrapolated_per_ps, 100.0 * mfpt.grid_error,
                   100.0 * job.settings.mfpt.tolerance);
     out << line;

@@ -1,14 +1,15 @@
-# Never an unconverged number: at gamma/omega_b = 0.008 (delta = 0.37) a grid of 2 and 4
-# nodes per thermal width is far from converged (the MFPT's Richardson step is ~50%, the
-# 2% target is missed), and 3 trials per interface leave a forward-flux replica without
-# a success. Both rates must then be NaN in /escape with mfpt_converged = ffs_converged = 0
-# and the reason printed; the grid study itself is still written. The same run at the
-# shipped settings' damping (gamma/omega_b = 0.5, r = 8) converges: flags 1, rates finite.
+# Never an unconverged number: at gamma/omega_b = 0.008 (delta = 0.37) a mesh of 0.5, 1
+# and 2 cells per thermal width is far from converged (the MFPT's first-order extrapolation
+# moves 4.8% from (r/4, r/2) to (r/2, r), the 2% target is missed), and 3 trials per
+# interface leave a forward-flux replica without a success. Both rates must then be NaN in
+# /escape with mfpt_converged = ffs_converged = 0 and the reason printed; the grid study
+# itself is still written. The same run at the shipped settings' damping (gamma/omega_b =
+# 0.5, r = 8) converges: flags 1, rates finite.
 source "$(dirname "$0")/lib/common.bash"
 sed '/damping_scan_per_ps/d' "$METASC_SOURCE/inputs/escape_turnover.ini" >weak.ini
 common=(--output.progress=false --escape.methods=theory,mfpt,ffs --escape.ffs_walkers=4)
 run_mpi 2 "$METASC_BIN/metasc-escape" weak.ini --output.file=weak.h5 "${common[@]}" --escape.ffs_replicas=2 --phonon.damping_per_ps=2 \
-  --escape.mfpt_resolution=4 --escape.ffs_trials=3 --escape.ffs_flux_crossings=20 >weak.txt || fail "metasc-escape (weak damping): $(cat weak.txt)"
+  --escape.mfpt_resolution=2 --escape.ffs_trials=3 --escape.ffs_flux_crossings=20 >weak.txt || fail "metasc-escape (weak damping): $(cat weak.txt)"
 grep -q "MFPT NOT CONVERGED, rate_mfpt_per_ps = NaN: the Richardson step .* exceeds escape.mfpt_tolerance = 2%" weak.txt ||
   fail "no MFPT verdict printed: $(cat weak.txt)"
 grep -q "FORWARD FLUX NOT CONVERGED, rate_ffs_per_ps = NaN: replica .* had no success" weak.txt ||
@@ -25,7 +26,7 @@ with h5py.File("weak.h5") as f:
     assert a["mfpt_converged"] == 0 and a["mfpt_converged"].dtype.kind == "i", a["mfpt_converged"]
     assert np.isnan(a["rate_mfpt_per_ps"]), a["rate_mfpt_per_ps"]
     assert a["mfpt_grid_error"] > 0.02, a["mfpt_grid_error"]
-    assert np.isfinite(a["rate_mfpt_coarse_per_ps"]) and np.isfinite(a["rate_mfpt_fine_per_ps"])
+    assert all(np.isfinite(a[f"rate_mfpt_{level}_per_ps"]) for level in ("coarsest", "coarse", "fine"))
     assert a["ffs_converged"] == 0
     assert np.isnan(a["rate_ffs_per_ps"]) and np.isnan(a["rate_ffs_ci_low_per_ps"]) and np.isnan(a["rate_ffs_ci_high_per_ps"])
 with h5py.File("strong.h5") as f:

@@ -22,11 +22,11 @@ enum class MfptSolver { lu, gmres };
 
 /// The phase-space grid and linear solver of the exact mean first-passage time.
 struct MfptParams {
-  double resolution;  ///< grid nodes per thermal width σ_Q (in Q) and σ_P (in P)
-  double wall_kT;     ///< the domain is the box around {e ≤ V(Q_B) + wall_kT·k_BT/N_s}
+  double resolution;  ///< mesh cells per thermal width: σ_Q in Q, k_BT/N_s in energy
+  double wall_kT;     ///< the domain is the shell {e ≤ V(Q_B) + wall_kT·k_BT/N_s}
   MfptSolver solver;
   double rtol;        ///< relative residual tolerance of gmres
-  double tolerance;   ///< the accuracy target: largest relative Richardson step of a converged rate
+  double tolerance;   ///< the accuracy target: largest move of the extrapolation from (r/4, r/2) to (r/2, r)
 };
 
 /// Forward flux sampling with interfaces in the energy per site.
