@@ -15,7 +15,7 @@ stiffness_meV = 2
 lattices = 24
 [langevin]
 dt_ps = 0.005
-t_end_ps = 10
+t_end_ps = 40
 [landscape]
 points = 201
 [output]

@@ -10,6 +10,7 @@
 /// stream for trajectory id ℓ·M + c: a function of (seed, lattice, global
 /// cell, step) only, whichever rank holds the lattice.
 /// Units: Q in oscillator lengths, P [1/ps] (stored convention), energies meV per site.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -42,7 +43,8 @@ class LatticeDynamics {
         stiffness_meV_(stiffness_meV),
         integrator_(scheme, oscillator, dt_ps,
                     LatticeModeForce<Force>{std::move(force), 2.0 * lattice_.coordination() * stiffness_meV}, seed),
-        neighbours_(lattice_.cells(), 0.0) {}
+        neighbours_(lattice_.cells(), 0.0),
+        slope_(chunk_cells) {}
 
   /// Takes Q[0 … M) as the current state: its neighbour sums, for slope() and step().
   void couple(const double* Q) { lattice_.neighbour_sum(Q, neighbours_.data()); }
@@ -58,13 +60,29 @@ class LatticeDynamics {
   [[gnu::noinline]] void step(double* Q, double* P, std::uint64_t lattice_index, std::uint64_t step_index,
                               double drive_per_ps2) {
     const auto force = integrator_.force().slope_kernel();
-    const double* __restrict neighbours = neighbours_.data();
     const double kappa = stiffness_meV_;
     const double coordination = lattice_.coordination();
-    integrator_.step_each(Q, P, lattice_.cells(), lattice_index * lattice_.cells(), step_index, drive_per_ps2,
-                          [=](std::size_t c, double q) {
-                            return force.slope(q) + kappa * (coordination * q - neighbours[c]);
-                          });
+    const std::size_t cells = lattice_.cells();
+    // In chunks that keep Q, P, the noise and the slopes in the L1 cache (a
+    // whole large lattice's noise would not fit in L2); the neighbour sums are
+    // of t_n for every chunk, and each cell's noise is keyed by its own id, so
+    // the bits do not depend on the chunking.
+    for (std::size_t first = 0; first < cells; first += chunk_cells) {
+      const std::size_t n = std::min(chunk_cells, cells - first);
+      const double* __restrict neighbours = neighbours_.data() + first;
+      const std::uint64_t first_id = lattice_index * cells + first;
+      if constexpr (requires(const double* q, double* out) { force.slopes(q, out, n); }) {
+        // A table's slopes in a pass that reads whole cells (ForceTable::SlopeKernel::slopes): the same bits.
+        force.slopes(Q + first, slope_.data(), n);
+        const double* __restrict slope = slope_.data();
+        integrator_.step_each(Q + first, P + first, n, first_id, step_index, drive_per_ps2,
+                              [=](std::size_t c, double q) { return slope[c] + kappa * (coordination * q - neighbours[c]); });
+      } else {
+        integrator_.step_each(Q + first, P + first, n, first_id, step_index, drive_per_ps2, [=](std::size_t c, double q) {
+          return force.slope(q) + kappa * (coordination * q - neighbours[c]);
+        });
+      }
+    }
     couple(Q);
   }
 
@@ -74,6 +92,8 @@ class LatticeDynamics {
   const stochastic::LangevinIntegrator<LatticeModeForce<Force>>& integrator() const { return integrator_; }
 
  private:
+  static constexpr std::size_t chunk_cells = 1024;
+
   double coupling(double Q, double neighbour_sum) const {
     return stiffness_meV_ * (static_cast<double>(lattice_.coordination()) * Q - neighbour_sum);
   }
@@ -82,6 +102,7 @@ class LatticeDynamics {
   double stiffness_meV_;
   stochastic::LangevinIntegrator<LatticeModeForce<Force>> integrator_;
   std::vector<double> neighbours_;  ///< Σ_{c'∈nn(c)} Q_c' of the current state
+  std::vector<double> slope_;       ///< V'(Q_n) of one chunk, where the force computes it in a pass
 };
 
 }  // namespace metasc::nucleation
