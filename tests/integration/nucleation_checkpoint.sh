@@ -4,17 +4,13 @@
 # refused (exit 2), and the stopped run leaves no results file.
 source "$(dirname "$0")/lib/common.bash"
 {
-  cat "$METASC_SOURCE/tests/integration/lib/k3c60_material.ini"
+  cat "$METASC_SOURCE/tests/integration/lib/k3c60_material.ini" "$METASC_SOURCE/tests/integration/lib/k3c60_cells.ini"
   cat <<'INI'
-[phonon]
-damping_per_ps = 0.5
-domain_sites = 20
 [field]
 cells = 48, 48
 stiffness_meV = 2
 lattices = 24
 [langevin]
-dt_ps = 0.005
 t_end_ps = 40
 [landscape]
 points = 201
@@ -24,15 +20,22 @@ INI
 } >lattice.ini
 run_mpi 2 "$METASC_BIN/metasc-nucleation" lattice.ini --output.file=full.h5 --checkpoint.file=unused.ckpt.h5 >/dev/null
 
-# SIGUSR1 to a 2-rank run once its first periodic checkpoint shows lattices being completed.
-$METASC_MPIEXEC 2 "$METASC_BIN/metasc-nucleation" lattice.ini --output.file=stopped.h5 \
-  --checkpoint.file=signal.ckpt.h5 --checkpoint.interval_s=0.1 >/dev/null 2>signal.err &
-job=$!
-status=0
-for _ in $(seq 600); do sleep 0.05; [ -s signal.ckpt.h5 ] && break; done
-kill -USR1 "$job"
-wait "$job" || status=$?
-[ "$status" -eq 3 ] || fail "a run stopped by SIGUSR1 exited $status, expected 3: $(cat signal.err)"
+# A 2-rank run of lattice.ini with the given options, checkpointing every 0.1 s,
+# sent SIGUSR1 once its first checkpoint NAME.ckpt.h5 exists; it must exit 3.
+stop_after_checkpoint() {
+  local name=$1
+  shift
+  $METASC_MPIEXEC 2 "$METASC_BIN/metasc-nucleation" lattice.ini "$@" --checkpoint.file=$name.ckpt.h5 \
+    --checkpoint.interval_s=0.1 >/dev/null 2>$name.err &
+  local job=$! status=0
+  for _ in $(seq 600); do sleep 0.05; [ -s $name.ckpt.h5 ] && break; done
+  kill -USR1 "$job"
+  wait "$job" || status=$?
+  [ "$status" -eq 3 ] || fail "a run ($name) stopped by SIGUSR1 exited $status, expected 3: $(cat $name.err)"
+}
+
+# SIGUSR1 once the first periodic checkpoint shows lattices being completed.
+stop_after_checkpoint signal --output.file=stopped.h5
 [ ! -e stopped.h5 ] || fail "a stopped run must not write its results file"
 grep -q "resume with --restart" signal.err || fail "the stop message does not say how to resume"
 /usr/bin/python3 - <<'PY' || fail "the checkpoint holds no completed lattice, or all of them: nothing is tested"
@@ -51,14 +54,7 @@ done
 decomposed=(--field.decompose=true --field.lattices=1 --field.cells=96,96 --langevin.t_end_ps=60)
 run_mpi 2 "$METASC_BIN/metasc-nucleation" lattice.ini "${decomposed[@]}" --output.file=decomposed_full.h5 \
   --checkpoint.file=unused_d.ckpt.h5 >/dev/null
-$METASC_MPIEXEC 2 "$METASC_BIN/metasc-nucleation" lattice.ini "${decomposed[@]}" --output.file=decomposed_stopped.h5 \
-  --checkpoint.file=decomposed.ckpt.h5 --checkpoint.interval_s=0.1 >/dev/null 2>decomposed.err &
-job=$!
-status=0
-for _ in $(seq 600); do sleep 0.05; [ -s decomposed.ckpt.h5 ] && break; done
-kill -USR1 "$job"
-wait "$job" || status=$?
-[ "$status" -eq 3 ] || fail "a decomposed run stopped by SIGUSR1 exited $status, expected 3: $(cat decomposed.err)"
+stop_after_checkpoint decomposed "${decomposed[@]}" --output.file=decomposed_stopped.h5
 /usr/bin/python3 - <<'PY' || fail "the decomposed checkpoint does not hold its lattice part-way"
 import h5py
 records = h5py.File("decomposed.ckpt.h5")["checkpoint/lattice_records"][:]

@@ -4,30 +4,8 @@
 # from the metastable well and a 3-D one after a pump pulse.
 source "$(dirname "$0")/lib/common.bash"
 {
-  cat "$METASC_SOURCE/tests/integration/lib/k3c60_material.ini"
-  cat <<'INI'
-[phonon]
-damping_per_ps = 0.5
-domain_sites = 20
-[field]
-cells = 12, 10
-stiffness_meV = 2
-lattices = 7
-[langevin]
-dt_ps = 0.005
-t_end_ps = 20
-[landscape]
-points = 201
-[pulse]
-shape = flattop
-amplitude = 0.3
-rise_ps = 2
-flat_ps = 4
-center_ps = 6
-carrier_THz = 0
-[ensemble]
-settle_ps = 2
-INI
+  cat "$METASC_SOURCE/tests/integration/lib/k3c60_material.ini" "$METASC_SOURCE/tests/integration/lib/k3c60_cells.ini" "$METASC_SOURCE/tests/integration/lib/k3c60_pulsed_lattice.ini"
+  printf '[field]\nlattices = 7\n'
 } >lattice.ini
 for case in metastable pulse; do
   extra=()

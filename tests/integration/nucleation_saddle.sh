@@ -7,17 +7,13 @@
 # barrier M N_s dV.
 source "$(dirname "$0")/lib/common.bash"
 {
-  cat "$METASC_SOURCE/tests/integration/lib/k3c60_material.ini"
+  cat "$METASC_SOURCE/tests/integration/lib/k3c60_material.ini" "$METASC_SOURCE/tests/integration/lib/k3c60_cells.ini"
   cat <<'INI'
-[phonon]
-damping_per_ps = 0.5
-domain_sites = 20
 [field]
 cells = 6, 5
 stiffness_meV = 0.05
 saddle = true
 [langevin]
-dt_ps = 0.005
 t_end_ps = 1
 [landscape]
 points = 801
