@@ -12,10 +12,6 @@ const io::CheckpointFormat format{.program = "metasc-nucleation",
                                   .dataset = "/checkpoint/lattice_records",
                                   .layout = "serialized completed lattices (see nucleation/checkpoint.hpp)"};
 
-}  // namespace
-
-namespace {
-
 enum class RecordKind { completed = 0, in_progress = 1 };
 
 void append_counts(std::vector<double>& records, const auto& counts) {
