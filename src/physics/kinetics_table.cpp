@@ -143,12 +143,10 @@ KineticsTable::PairingCell KineticsTable::at_pairing(double pairing_meV) const {
   const auto& gap_axis = state_grid_.gap;
   cell.log_peak_density = log_density(cell, cubic_stencil(gap_axis, cell.peak_coordinate));
   cell.log_lowest_density = log_density(cell, cubic_stencil(gap_axis, gap_axis.last()));
-  // Δ = Δ0 σ(x): where 2Δ reaches the closing energy, in closed form.
-  const double closing = closing_energy_meV_;
-  const double x = std::log(closing / (2.0 * cell.gap0_meV - closing));
-  cell.log_closed_density = closing < 2.0 * cell.gap0_meV && x <= gap_axis.last()
-                                ? log_density(cell, cubic_stencil(gap_axis, std::max(x, cell.peak_coordinate)))
-                                : -std::numeric_limits<double>::infinity();
+  const double closed = gap_coordinate_at(cell, closing_energy_meV_);
+  cell.log_closed_density = std::isnan(closed)
+                                ? -std::numeric_limits<double>::infinity()
+                                : log_density(cell, cubic_stencil(gap_axis, std::max(closed, cell.peak_coordinate)));
   return cell;
 }
 
@@ -193,10 +191,14 @@ double KineticsTable::sharp_edge_log_density(const PairingCell& cell, double gap
       edge = std::min(edge, mode.energy_meV);
     }
   }
-  // Δ = Δ0 σ(x): the edge's x in closed form, its density on the table's curve.
-  const double x = std::log(edge / (2.0 * cell.gap0_meV - edge));
-  if (!(edge < 2.0 * cell.gap0_meV) || !(x <= state_grid_.gap.last())) return std::numeric_limits<double>::quiet_NaN();
-  return log_density(cell, cubic_stencil(state_grid_.gap, x));
+  const double x = gap_coordinate_at(cell, edge);
+  return std::isnan(x) ? x : log_density(cell, cubic_stencil(state_grid_.gap, x));
+}
+
+double KineticsTable::gap_coordinate_at(const PairingCell& cell, double two_gap_meV) const {
+  // Δ = Δ0 σ(x): x in closed form.
+  const double x = std::log(two_gap_meV / (2.0 * cell.gap0_meV - two_gap_meV));
+  return two_gap_meV < 2.0 * cell.gap0_meV && x <= state_grid_.gap.last() ? x : std::numeric_limits<double>::quiet_NaN();
 }
 
 double KineticsTable::slope_per_ps(const Point& point, double log_density_target) const {

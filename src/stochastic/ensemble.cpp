@@ -25,7 +25,7 @@ EnsembleRunner::EnsembleRunner(const EnsembleSpec& spec, ForceTable force, std::
     const double bare = spec_.kinetics->pairing().bare_meV;
     initial_density_ = spec_.kinetics->equilibrium_density(bare);
     initial_state_ = spec_.kinetics->state(initial_density_, bare);
-    if (spec_.kinetics->table()) table_kinetics_ = TableKinetics(spec_.kinetics->table(), spec_.kinetics->interval_ps());
+    if (spec_.kinetics->table_kinetics()) table_kinetics_ = *spec_.kinetics->table_kinetics();
   }
 }
 
@@ -44,7 +44,7 @@ void EnsembleRunner::initialise(std::uint64_t first_trajectory, std::size_t coun
     pairing_sum_.assign(count, 0.0);
     kinetic_state_.assign(count, initial_state_);
     gap_squared_.assign(count, initial_state_.gap_meV * initial_state_.gap_meV);
-    if (spec_.kinetics->table()) table_kinetics_.start(count, initial_state_, spec_.kinetics->pairing().bare_meV);
+    if (spec_.kinetics->table_kinetics()) table_kinetics_.start(count, initial_state_, spec_.kinetics->pairing().bare_meV);
   }
   momentum_.resize(count);
   energy_.resize(count);
@@ -163,7 +163,7 @@ void EnsembleRunner::advance_kinetics(BlockResult& result, std::size_t count, st
   const double edge = kinetics.avalanche_edge_meV();
   const double since_check = static_cast<double>(step > spec_.check_step ? step - spec_.check_step : 0) * spec_.dt_ps;
   for (std::size_t i = 0; i < count; ++i) pairing_sum_[i] *= per_interval;
-  if (kinetics.table()) {
+  if (kinetics.table_kinetics()) {
     // Δ is read by the back-action force at every step, and by the moments at
     // output times: a lane whose channels are closed need not solve for it otherwise.
     const std::uint64_t next_output = (step + spec_.output_stride - 1) / spec_.output_stride * spec_.output_stride;

@@ -25,7 +25,7 @@ double KineticCoupling::equilibrium_density(double pairing_meV) const {
 
 KineticCoupling KineticCoupling::with_table(std::shared_ptr<const physics::KineticsTable> table) const {
   KineticCoupling coupling = *this;
-  coupling.table_ = std::move(table);
+  coupling.table_kinetics_ = std::make_shared<const TableKinetics>(std::move(table), interval_ps_);
   return coupling;
 }
 

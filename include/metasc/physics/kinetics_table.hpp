@@ -136,6 +136,8 @@ class KineticsTable {
 
  private:
   double log_density(const PairingCell& cell, const CubicStencil& x) const;
+  /// x where 2Δ = two_gap_meV on the cell's curve; NaN if that gap is not on the table.
+  double gap_coordinate_at(const PairingCell& cell, double two_gap_meV) const;
 
   KineticsTableSpec spec_;
   StateGrid state_grid_;

@@ -25,6 +25,7 @@
 #include "metasc/physics/kinetics_table.hpp"
 #include "metasc/physics/pairing.hpp"
 #include "metasc/physics/qp_rate.hpp"
+#include "metasc/stochastic/table_kinetics.hpp"
 
 namespace metasc::stochastic {
 
@@ -44,7 +45,8 @@ class KineticCoupling {
   void advance(double& density, double mean_pairing_meV, physics::KineticState& state) const;
 
   /// The same coupling on the fast path (kinetics.solver = table): blocks advance
-  /// through TableKinetics with this table instead of `advance`.
+  /// through copies of one TableKinetics on this table (its start-up work, the
+  /// normal state's flow map, done once here) instead of `advance`.
   KineticCoupling with_table(std::shared_ptr<const physics::KineticsTable> table) const;
   /// What a table for this coupling covers: U from U0 to the saturated pairing,
   /// n from half the equilibrium density of the largest U to 1.5 times that of
@@ -52,7 +54,8 @@ class KineticCoupling {
   /// n_eq(Ū), and n_eq falls with U: n stays between n_eq(U_sat) and n_eq(U0)).
   physics::KineticsTableSpec table_spec() const;
   /// Null on the direct path.
-  const std::shared_ptr<const physics::KineticsTable>& table() const { return table_; }
+  /// The block integrator on the table; null on the direct path.
+  const std::shared_ptr<const TableKinetics>& table_kinetics() const { return table_kinetics_; }
 
   const physics::QuasiparticleRate& rate() const { return rate_; }
   const physics::BcsBand& band() const { return band_; }
@@ -68,7 +71,7 @@ class KineticCoupling {
   double kT_;
   double avalanche_edge_meV_;
   double interval_ps_;
-  std::shared_ptr<const physics::KineticsTable> table_;
+  std::shared_ptr<const TableKinetics> table_kinetics_;
 };
 
 }  // namespace metasc::stochastic
