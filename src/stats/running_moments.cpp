@@ -4,6 +4,18 @@
 
 namespace metasc::stats {
 
+RunningMoments RunningMoments::of(const double* __restrict x, std::size_t n) {
+  if (n == 0) return {};
+  double sum = 0.0;
+#pragma omp simd reduction(+ : sum)
+  for (std::size_t i = 0; i < n; ++i) sum += x[i];
+  const double mean = sum / static_cast<double>(n);
+  double squares = 0.0;
+#pragma omp simd reduction(+ : squares)
+  for (std::size_t i = 0; i < n; ++i) squares += (x[i] - mean) * (x[i] - mean);
+  return {n, mean, squares};
+}
+
 void RunningMoments::add(double x) {
   ++count;
   const double deviation = x - mean;

@@ -44,6 +44,7 @@ void EnsembleRunner::initialise(std::uint64_t first_trajectory, std::size_t coun
     pairing_sum_.assign(count, 0.0);
     kinetic_state_.assign(count, initial_state_);
     gap_squared_.assign(count, initial_state_.gap_meV * initial_state_.gap_meV);
+    gap_.resize(count);
     if (spec_.kinetics->table_kinetics()) table_kinetics_.start(count, initial_state_, spec_.kinetics->pairing().bare_meV);
   }
   momentum_.resize(count);
@@ -136,24 +137,22 @@ void EnsembleRunner::update_watch_limits(const std::vector<std::uint8_t>& trappe
 
 void EnsembleRunner::observe_moments(BlockResult& result, std::size_t output_index, std::uint64_t first_trajectory,
                                      std::size_t count, std::uint64_t step) {
-  auto& Q_moments = result.Q_moments[output_index];
-  auto& P_moments = result.P_moments[output_index];
+  // A block is observed once per output time: its moments are those of the block.
   physical_momenta(count, drive(step));
-  for (std::size_t i = 0; i < count; ++i) {
-    const double momentum = momentum_[i];
-    Q_moments.add(Q_[i]);
-    P_moments.add(momentum);
-    if (spec_.kinetics) {
-      result.gap_moments[output_index].add(kinetic_state_[i].gap_meV);
-      result.density_moments[output_index].add(density_[i]);
-    }
-    const std::uint64_t id = first_trajectory + i;
-    if (id < spec_.samples) {
-      const std::size_t row = (id - first_trajectory) * output_times() + output_index;
-      result.Q_samples[row] = Q_[i];
-      if (spec_.kinetics) result.density_samples[row] = density_[i];
-      result.P_samples[row] = momentum;
-    }
+  result.Q_moments[output_index] = stats::RunningMoments::of(Q_.data(), count);
+  result.P_moments[output_index] = stats::RunningMoments::of(momentum_.data(), count);
+  if (spec_.kinetics) {
+    for (std::size_t i = 0; i < count; ++i) gap_[i] = kinetic_state_[i].gap_meV;
+    result.gap_moments[output_index] = stats::RunningMoments::of(gap_.data(), count);
+    result.density_moments[output_index] = stats::RunningMoments::of(density_.data(), count);
+  }
+  const std::uint64_t sampled =
+      first_trajectory < spec_.samples ? std::min<std::uint64_t>(count, spec_.samples - first_trajectory) : 0;
+  for (std::size_t i = 0; i < sampled; ++i) {
+    const std::size_t row = i * output_times() + output_index;
+    result.Q_samples[row] = Q_[i];
+    if (spec_.kinetics) result.density_samples[row] = density_[i];
+    result.P_samples[row] = momentum_[i];
   }
 }
 
@@ -212,12 +211,19 @@ BlockResult EnsembleRunner::run_block(std::uint64_t first_trajectory, std::size_
     // would; the back-action force and the last time take the separate pass.
     // Only steps that start with an open trajectory inside the barrier
     // (|Q| < Q_B, a condition of "relaxed") can record an escape: the others
-    // take the plain step(), which moves Q and P by the same bits.
+    // take the plain step(), which moves Q and P by the same bits; once some
+    // are trapped it also tells, from the Q it stores, whether the next step
+    // must watch (the limits do not change before that test).
+    bool inside_seen = false, inside = false;
     if (spec_.back_action) {
       step_with_back_action(first_trajectory, count, step);
     } else if (watch) {
       step_recording_relaxed(first_trajectory, count, step);
       update_watch_limits(result.trapped, count);
+    } else if (any_trapped) {
+      inside = integrator_.step_watching(Q_.data(), P_.data(), count, first_trajectory, step, drive(step),
+                                         watch_limit_.data());
+      inside_seen = true;
     } else {
       integrator_.step(Q_.data(), P_.data(), count, first_trajectory, step, drive(step));
     }
@@ -244,7 +250,8 @@ BlockResult EnsembleRunner::run_block(std::uint64_t first_trajectory, std::size_
     if (now % spec_.output_stride == 0) {
       observe_moments(result, static_cast<std::size_t>(now / spec_.output_stride), first_trajectory, count, now);
     }
-    watch = !spec_.back_action && any_trapped && now > spec_.check_step && open_inside_barrier(count);
+    watch = !spec_.back_action && any_trapped && now > spec_.check_step &&
+            (inside_seen ? inside : open_inside_barrier(count));
   }
   // escape_time: NaN (never trapped), +inf (trapped, still in), or the time after the check.
   for (std::size_t i = 0; i < count; ++i) {

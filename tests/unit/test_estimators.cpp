@@ -185,6 +185,12 @@ TEST_CASE("Merged running moments equal one-pass and exact two-pass moments", "[
     merged.merge(part);
   }
   merged.merge(RunningMoments{});  // an empty rank changes nothing
+  // Two passes over whole blocks, merged the same way.
+  RunningMoments blocks;
+  for (std::size_t begin = 0, block = 1; begin < samples.size(); begin += block, block = 2 * block + 3) {
+    blocks.merge(RunningMoments::of(samples.data() + begin, std::min(block, samples.size() - begin)));
+  }
+  const RunningMoments whole = RunningMoments::of(samples.data(), samples.size());
   const double n = static_cast<double>(samples.size());
   // Welford and Chan are backward stable: errors of a few ulps times log-ish growth.
   const double tolerance = 1e-13;
@@ -193,6 +199,13 @@ TEST_CASE("Merged running moments equal one-pass and exact two-pass moments", "[
   CHECK(merged.mean == Approx(static_cast<double>(exact_mean)).epsilon(tolerance));
   CHECK(one_pass.m2 == Approx(static_cast<double>(exact_m2)).epsilon(1e-12));
   CHECK(merged.m2 == Approx(static_cast<double>(exact_m2)).epsilon(1e-12));
+  CHECK(blocks.count == samples.size());
+  CHECK(whole.count == samples.size());
+  CHECK(blocks.mean == Approx(static_cast<double>(exact_mean)).epsilon(tolerance));
+  CHECK(whole.mean == Approx(static_cast<double>(exact_mean)).epsilon(tolerance));
+  CHECK(blocks.m2 == Approx(static_cast<double>(exact_m2)).epsilon(1e-12));
+  CHECK(whole.m2 == Approx(static_cast<double>(exact_m2)).epsilon(1e-12));
+  CHECK(RunningMoments::of(samples.data(), 0).count == 0);
   CHECK(merged.variance() == Approx(static_cast<double>(exact_m2) / (n - 1.0)).epsilon(1e-12));
   CHECK(merged.population_variance() == Approx(static_cast<double>(exact_m2) / n).epsilon(1e-12));
 

@@ -126,6 +126,7 @@ class EnsembleRunner {
   std::vector<double> density_, pairing_sum_;        ///< kinetics: n, Σ U over the interval
   std::vector<physics::KineticState> kinetic_state_;  ///< kinetics: (Δ, λ, branch)
   std::vector<double> gap_squared_;                  ///< back-action: Δ² of kinetic_state_ [meV²]
+  std::vector<double> gap_;                          ///< kinetics, scratch: Δ of the block at an output time [meV]
   BackActionForce back_action_force_;
   TableKinetics table_kinetics_;  ///< kinetics.solver = table: the block's n advanced at once
   double initial_density_ = 0.0;

@@ -30,6 +30,7 @@
 /// Every scheme is, once F(Q_n) is known, an affine map of (P_stored, F, ξ):
 ///   Q ← Q + q_p P + q_f F + q_ξ ξ,   P ← p_p P + p_f F + p_ξ ξ,
 /// with coefficients precomputed per scheme (StepMap): one loop serves all.
+#include <cmath>
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
@@ -138,6 +139,13 @@ class LangevinIntegrator {
   void step_each(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory, std::uint64_t step_index,
                  double drive_per_ps2, Slope slope);
 
+  /// step() that also tells whether any trajectory ends the step inside its
+  /// limit, |Q_{n+1}| < limit[i] (a negative limit: never). The test rides in
+  /// the step's own loop on the Q it stores, where a separate pass would
+  /// read the block once more every step. Not inlined, as step().
+  [[gnu::noinline]] bool step_watching(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
+                                       std::uint64_t step_index, double drive_per_ps2, const double* limit);
+
   /// step() that also hands each trajectory's state at t_n, the start of the
   /// step, to `observe(i, Q_n, P(t_n), V(Q_n))` (on-site momentum, V in meV per
   /// site) inside the vectorised loop. V comes from the table cell that the
@@ -177,10 +185,17 @@ class LangevinIntegrator {
   static double slope_of(const SlopeAndPotential& local) { return local.slope_meV; }
 
   /// The loop of every step: `evaluate(i, Q)` gives V'(Q) (or SlopeAndPotential),
-  /// `observe(i, Q_n, P(t_n), evaluated)` sees the state before the update.
-  template <class Evaluate, class Observe>
-  void integrate(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory, std::uint64_t step_index,
-                 double drive_per_ps2, Evaluate evaluate, Observe observe);
+  /// `observe(i, Q_n, P(t_n), evaluated)` sees the state before the update;
+  /// the result ORs `watch(i, Q_{n+1})` (0 or 1) over the block.
+  template <class Evaluate, class Observe, class Watch>
+  unsigned integrate(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory, std::uint64_t step_index,
+                     double drive_per_ps2, Evaluate evaluate, Observe observe, Watch watch);
+  /// step() and step_watching(): the landscape's force, with `watch` as integrate()'s.
+  template <class Watch>
+  unsigned step_landscape(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
+                          std::uint64_t step_index, double drive_per_ps2, Watch watch);
+
+  static unsigned never_watched(std::size_t, double) { return 0; }
 
   Scheme scheme_;
   StepMap map_;
@@ -199,29 +214,47 @@ LangevinIntegrator<Force>::LangevinIntegrator(Scheme scheme, const Oscillator& o
       noise_(seed, Stream::langevin_noise) {}
 
 template <ForceEvaluator Force>
-void LangevinIntegrator<Force>::step(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
-                                     std::uint64_t step_index, double drive_per_ps2) {
+template <class Watch>
+unsigned LangevinIntegrator<Force>::step_landscape(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
+                                                   std::uint64_t step_index, double drive_per_ps2, Watch watch) {
   // A copy: the loop must see that nothing it writes through Q, P changes the table.
   const auto force = force_.slope_kernel();
+  const auto nothing = [](std::size_t, double, double, double) {};
   if constexpr (requires(const double* q, double* out) { force.slopes(q, out, n); }) {
     // A table's slopes in a pass of their own, which reads whole cells
     // instead of gathering (ForceTable::SlopeKernel::slopes): the same bits.
     if (slope_.size() < n) slope_.resize(n);
     force.slopes(Q, slope_.data(), n);
     const double* __restrict slope = slope_.data();
-    step_each(Q, P, n, first_trajectory, step_index, drive_per_ps2,
-              [slope](std::size_t i, double) { return slope[i]; });
+    return integrate(Q, P, n, first_trajectory, step_index, drive_per_ps2,
+                     [slope](std::size_t i, double) { return slope[i]; }, nothing, watch);
   } else {
-    step_each(Q, P, n, first_trajectory, step_index, drive_per_ps2,
-              [force](std::size_t, double q) { return force.slope(q); });
+    return integrate(Q, P, n, first_trajectory, step_index, drive_per_ps2,
+                     [force](std::size_t, double q) { return force.slope(q); }, nothing, watch);
   }
+}
+
+template <ForceEvaluator Force>
+void LangevinIntegrator<Force>::step(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
+                                     std::uint64_t step_index, double drive_per_ps2) {
+  step_landscape(Q, P, n, first_trajectory, step_index, drive_per_ps2, never_watched);
+}
+
+template <ForceEvaluator Force>
+bool LangevinIntegrator<Force>::step_watching(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
+                                              std::uint64_t step_index, double drive_per_ps2,
+                                              const double* __restrict limit) {
+  return step_landscape(Q, P, n, first_trajectory, step_index, drive_per_ps2, [limit](std::size_t i, double q) {
+           return static_cast<unsigned>(std::abs(q) < limit[i]);
+         }) != 0;
 }
 
 template <ForceEvaluator Force>
 template <class Slope>
 void LangevinIntegrator<Force>::step_each(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
                                           std::uint64_t step_index, double drive_per_ps2, Slope slope) {
-  integrate(Q, P, n, first_trajectory, step_index, drive_per_ps2, slope, [](std::size_t, double, double, double) {});
+  integrate(Q, P, n, first_trajectory, step_index, drive_per_ps2, slope, [](std::size_t, double, double, double) {},
+            never_watched);
 }
 
 template <ForceEvaluator Force>
@@ -237,14 +270,15 @@ void LangevinIntegrator<Force>::step_observing(double* Q, double* P, std::size_t
       [force](std::size_t, double q) { return force.slope_and_potential(q); },
       [observe](std::size_t i, double q, double momentum, const SlopeAndPotential& local) {
         observe(i, q, momentum, local.potential_meV);
-      });
+      },
+      never_watched);
 }
 
 template <ForceEvaluator Force>
-template <class Evaluate, class Observe>
-void LangevinIntegrator<Force>::integrate(double* __restrict Q, double* __restrict P, std::size_t n,
-                                          std::uint64_t first_trajectory, std::uint64_t step_index,
-                                          double drive_per_ps2, Evaluate evaluate, Observe observe) {
+template <class Evaluate, class Observe, class Watch>
+unsigned LangevinIntegrator<Force>::integrate(double* __restrict Q, double* __restrict P, std::size_t n,
+                                              std::uint64_t first_trajectory, std::uint64_t step_index,
+                                              double drive_per_ps2, Evaluate evaluate, Observe observe, Watch watch) {
   if (xi_.size() < n) xi_.resize(n, 0.0);  // grows once, to the largest block
   if (map_.noisy) noise_.fill(xi_.data(), n, first_trajectory, step_index);
   // Locals: the loop must see that nothing it writes through Q, P changes them.
@@ -252,16 +286,20 @@ void LangevinIntegrator<Force>::integrate(double* __restrict Q, double* __restri
   const double* __restrict xi = xi_.data();
   // The table look-ups are gathers, which GCC will not vectorise past a store
   // it cannot prove unaliased; the iterations are independent, so say so.
-#pragma omp simd
+  unsigned watched = 0;
+#pragma omp simd reduction(| : watched)
   for (std::size_t i = 0; i < n; ++i) {
     const auto local = evaluate(i, Q[i]);
     const double f = m.acceleration(slope_of(local), drive_per_ps2);
     const double p = P[i];
     // = physical_momentum_at_slope(), spelled out on the loop's locals.
     observe(i, Q[i], p + m.momentum_shift * f, local);
-    Q[i] = multiply_add(m.q_from_noise, xi[i], multiply_add(m.q_from_force, f, multiply_add(m.q_from_p, p, Q[i])));
+    const double q = multiply_add(m.q_from_noise, xi[i], multiply_add(m.q_from_force, f, multiply_add(m.q_from_p, p, Q[i])));
+    Q[i] = q;
     P[i] = multiply_add(m.p_from_noise, xi[i], multiply_add(m.p_from_force, f, m.p_from_p * p));
+    watched |= watch(i, q);
   }
+  return watched;
 }
 
 }  // namespace metasc::stochastic
