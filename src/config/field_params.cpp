@@ -24,10 +24,12 @@ void declare_field_keys(Registry& registry) {
                 .help = "a cell nucleates once its local order parameter has stayed in the relaxed normal well this "
                         "long (dated at its entry), so sub-critical droplets that shrink back do not count; 0: at entry"});
   registry.add({.key = "field.start", .kind = Kind::choice, .default_value = "metastable",
-                .choices = {"metastable", "pulse", "seeded"},
+                .choices = {"metastable", "pulse", "seeded", "rest"},
                 .help = "metastable: every cell thermal in the +Q_MS well, no pump | pulse: every cell thermal in the "
-                        "normal well, then the [pulse] pump (one pulse) | seeded: metastable, but the cells within "
-                        "field.seed_radius_cells of the lattice's centre thermal in the normal well: the front speed"});
+                        "normal well, then the [pulse] pump (one pulse) | rest: every cell at rest at Q_MS with "
+                        "thermal momenta, no pump (warms to T in ~1/gamma without a burst of droplets) | seeded: as "
+                        "rest, but the cells within field.seed_radius_cells of the lattice's centre at rest at Q = 0: "
+                        "the front speed"});
   registry.add({.key = "field.seed_radius_cells", .unit = "cells", .default_value = "0", .bounds = between(0.0, 1e9),
                 .help = "field.start = seeded: radius of the normal nucleus, larger than the critical droplet "
                         "(field.saddle) and at most 0.25 x the smallest extent"});
@@ -55,6 +57,7 @@ FieldParams FieldParams::from(const Config& config) {
                      .commit_ps = config.real("field.commit_ps"),
                      .start = config.text("field.start") == "pulse"    ? FieldStart::pulse
                               : config.text("field.start") == "seeded" ? FieldStart::seeded
+                              : config.text("field.start") == "rest"   ? FieldStart::rest
                                                                        : FieldStart::metastable,
                      .seed_radius_cells = config.real("field.seed_radius_cells"),
                      .snapshots = config.integer("field.snapshots")};

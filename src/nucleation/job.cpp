@@ -136,8 +136,9 @@ NucleationJob NucleationJob::from(const config::Config& config, const config::Co
   const double metastable_curvature =
       physics::Landscape(model.band, model.pairing, bath.kT_meV).curvature(critical.Q_metastable);
   // The thermal start's width: the curvature of the well each cell starts in.
-  const double normal_curvature = critical.curvature_origin_meV > 0.0 ? critical.curvature_origin_meV : phonon.energy_meV;
-  const double start_curvature = metastable_start ? metastable_curvature : normal_curvature;
+  const double start_curvature = metastable_start ? metastable_curvature
+                                                  : (critical.curvature_origin_meV > 0.0 ? critical.curvature_origin_meV
+                                                                                         : phonon.energy_meV);
   std::optional<SeedGeometry> nucleus;
   if (field.start == config::FieldStart::seeded) nucleus.emplace(field.cells, field.seed_radius_cells);
   // Evenly from t = 0 to t_end, on the step grid.
@@ -175,9 +176,9 @@ NucleationJob NucleationJob::from(const config::Config& config, const config::Co
                .commit_steps = static_cast<std::uint64_t>(std::round(field.commit_ps / langevin.dt_ps)),
                .initial_Q = metastable_start ? critical.Q_metastable : 0.0,
                .initial_curvature_meV = start_curvature,
+               .at_rest = field.start == config::FieldStart::rest || field.start == config::FieldStart::seeded,
                .drive_per_ps2 = std::move(drive),
                .nucleus = std::move(nucleus),
-               .nucleus_curvature_meV = normal_curvature,
                .snapshot_steps = std::move(snapshot_steps)},
       .checkpointing = {.file = config.text("checkpoint.file"),
                         .interval_s = config.real("checkpoint.interval_s"),

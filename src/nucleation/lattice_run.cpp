@@ -49,9 +49,11 @@ std::uint64_t LatticeRunner<Lattice>::committed_entry(std::uint64_t n) {
 template <class Lattice>
 void LatticeRunner<Lattice>::start(std::uint64_t lattice_index) {
   const auto& oscillator = spec_.oscillator;
-  const double Q_width = std::sqrt(oscillator.kT_meV / oscillator.domain_sites / spec_.initial_curvature_meV);
-  const double seed_width =
-      spec_.nucleus ? std::sqrt(oscillator.kT_meV / oscillator.domain_sites / spec_.nucleus_curvature_meV) : 0.0;
+  // At rest the lattice warms to T from below (thermal momenta only): the
+  // thermal spread of independent cells over-fills the lattice's stiff short
+  // modes and nucleates a burst of droplets around t = 0 (README, field.start = rest).
+  const double Q_width =
+      spec_.at_rest ? 0.0 : std::sqrt(oscillator.kT_meV / oscillator.domain_sites / spec_.initial_curvature_meV);
   const double P_width = std::sqrt(stochastic::momentum_variance(oscillator));
   const stochastic::NormalStream initial(spec_.seed, stochastic::Stream::initial_state);
   const std::uint64_t first_id = lattice_index * static_cast<std::uint64_t>(PeriodicLattice(spec_.extents).cells());
@@ -62,8 +64,7 @@ void LatticeRunner<Lattice>::start(std::uint64_t lattice_index) {
   for (std::size_t i = 0; i < owned; ++i) {
     const std::uint64_t cell = lattice_.natural_cell(i);
     const bool seeded = spec_.nucleus && spec_.nucleus->in_seed(cell);
-    Q[i] = seeded ? seed_width * initial.normal(first_id + cell, 0, 0)
-                  : spec_.initial_Q + Q_width * initial.normal(first_id + cell, 0, 0);
+    Q[i] = seeded ? 0.0 : spec_.initial_Q + Q_width * initial.normal(first_id + cell, 0, 0);
   }
   lattice_.couple();
   const auto& map = lattice_.step_map();

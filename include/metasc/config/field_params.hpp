@@ -12,7 +12,8 @@ namespace metasc::config {
 enum class FieldStart {
   metastable,  ///< at Q_MS with a thermal spread, no pump: the rate of nucleation from the trapped state
   pulse,       ///< in the normal well at Q = 0, then the pump of [pulse] (one pulse) traps it
-  seeded       ///< metastable, but a nucleus of radius seed_radius_cells starts in the normal well: the front speed
+  seeded,      ///< at rest at Q_MS, but a nucleus of radius seed_radius_cells at rest at Q = 0: the front speed
+  rest         ///< at rest at Q_MS with thermal momenta, no pump: no burst of droplets from the start (KJMA)
 };
 
 struct FieldParams {

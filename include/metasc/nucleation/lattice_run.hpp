@@ -46,11 +46,11 @@ struct LatticeSpec {
   std::uint64_t commit_steps;    ///< a cell nucleates once relaxed this many steps in a row (0: at entry)
   double initial_Q;              ///< centre of every cell's thermal start: Q_MS or 0
   double initial_curvature_meV;  ///< V'' > 0 there: the width of the thermal start
+  bool at_rest;                  ///< every cell at initial_Q exactly (no thermal spread; momenta still thermal)
   std::vector<double> drive_per_ps2;  ///< a(t_n); none beyond its end
-  /// field.start = seeded: the nucleus, which starts thermal about Q = 0 with
-  /// the normal well's curvature, and the far region counted apart.
+  /// field.start = seeded: the nucleus, which starts at Q = 0 (the rest at
+  /// initial_Q, all at rest with thermal momenta), and the far region counted apart.
   std::optional<SeedGeometry> nucleus;
-  double nucleus_curvature_meV;
   std::vector<std::uint64_t> snapshot_steps;  ///< ascending: lattice 0's Q is kept at these steps
 };
 
