@@ -19,7 +19,10 @@ than the KJMA length (v/j)^(1/(d+1)), so that many droplets share it (the
 lattice of LATTICE.h5, which may be RATE.h5 itself). Printed: that length
 against the lattice; the half-time t_1/2 measured and predicted (with the
 interval j and v give it); the Avrami exponent, the slope of ln(-ln X)
-against ln t over 0.05 < X < 0.95, against d + 1; the largest |X - X_KJMA|.
+against ln t over 0.05 < X < 0.95, against d + 1; the largest |X - X_KJMA|;
+and the delay tau that KJMA with the measured j v^d needs at each X (constant
+if the curve is KJMA's shape, shifted by a start that warms up and droplets
+that take time to leave the critical size).
 
 usage: scripts/plot/kjma.py RATE.h5 FRONT.h5 LATTICE.h5 [TRANSIENT_PS [OUTPUT.png]]
 TRANSIENT_PS defaults to 1; the figure to LATTICE.h5 with _kjma.png instead of .h5.
@@ -88,12 +91,23 @@ if window.sum() >= 3:
     exponent = np.polyfit(np.log(time[window]), np.log(-np.log(X[window])), 1)[0]
     print(f"Avrami exponent {exponent:.3g} over {window.sum()} times with 0.05 < X < 0.95 (KJMA: d + 1 = {d + 1})")
 print(f"largest |X - X_KJMA| after the transient: {np.max(np.abs(X[start:] - kjma[start:])):.3f}")
+# A start that needs time to warm up (and droplets that need time to leave the
+# critical size) delay the transformation: X = exp(-C j v^d (t - tau)^(d+1)) with
+# the measured j v^d holds with one constant tau, t - (-ln X / (C j v^d))^(1/(d+1)) at every X.
+if window.sum() >= 3:
+    delay = time[window] - (-np.log(X[window]) / (C * jv[0])) ** (1.0 / (d + 1))
+    print(f"delay tau = t - (-ln X/(C j v^d))^(1/(d+1)) over 0.05 < X < 0.95: {np.mean(delay):.3g} ps "
+          f"(from {delay[0]:.3g} at X = 0.95 to {delay[-1]:.3g} at X = 0.05; KJMA with a delay: constant)")
+    delayed = np.exp(-C * jv[0] * np.clip(time - np.mean(delay), 0, None) ** (d + 1))
+    print(f"largest |X - X_KJMA(t - tau)| after the transient: {np.max(np.abs(X[start:] - delayed[start:])):.3f}")
 
 figure, axes = plt.subplots(1, 2, figsize=(9.5, 3.8))
 low, high = (np.exp(-C * jv[k] * time ** (d + 1)) for k in (1, 2))
 for axis in axes:
     axis.fill_between(time, low, high, color="C1", alpha=0.25, lw=0, label="KJMA, 95% of j and v")
     axis.plot(time, kjma, color="C1", label=f"KJMA exp(-$C_{d}$ j $v^{d}$ $t^{d + 1}$)")
+    if window.sum() >= 3:
+        axis.plot(time, delayed, color="C2", ls="--", label=f"KJMA delayed by tau = {np.mean(delay):.2g} ps")
     axis.plot(time, X, color="C0", label="lattice run")
     axis.set_xlabel(f"t - {risk_start:g} ps")
 axes[0].set_ylabel("untransformed fraction X")
