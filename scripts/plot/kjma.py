@@ -22,7 +22,10 @@ interval j and v give it); the Avrami exponent, the slope of ln(-ln X)
 against ln t over 0.05 < X < 0.95, against d + 1; the largest |X - X_KJMA|;
 and the delay tau that KJMA with the measured j v^d needs at each X (constant
 if the curve is KJMA's shape, shifted by a start that warms up and droplets
-that take time to leave the critical size).
+that take time to leave the critical size), and the onset t_on of nucleation
+from RATE.h5's first-nucleation times alone (the maximum-likelihood onset of
+a shifted exponential), with KJMA's curve and half-time from t_on: a
+prediction with no parameter fitted to f_SC.
 
 usage: scripts/plot/kjma.py RATE.h5 FRONT.h5 LATTICE.h5 [TRANSIENT_PS [OUTPUT.png]]
 TRANSIENT_PS defaults to 1; the figure to LATTICE.h5 with _kjma.png instead of .h5.
@@ -46,6 +49,8 @@ with h5py.File(rate_path, "r") as f:
     attrs = f["nucleation"].attrs
     j = np.array([attrs["rate_per_cell_per_ps"], attrs["rate_per_cell_per_ps_ci_low"],
                   attrs["rate_per_cell_per_ps_ci_high"]])
+    first = f["nucleation/first_time_ps"][()]
+    rate_end = f["nucleation/time_ps"][-1] - attrs["risk_start_ps"]  # first times count from the risk start
 with h5py.File(front_path, "r") as f:
     attrs = f["nucleation"].attrs
     v = np.array([attrs["front_speed_cells_per_ps"], attrs["front_speed_cells_per_ps_ci_low"],
@@ -91,6 +96,21 @@ if window.sum() >= 3:
     exponent = np.polyfit(np.log(time[window]), np.log(-np.log(X[window])), 1)[0]
     print(f"Avrami exponent {exponent:.3g} over {window.sum()} times with 0.05 < X < 0.95 (KJMA: d + 1 = {d + 1})")
 print(f"largest |X - X_KJMA| after the transient: {np.max(np.abs(X[start:] - kjma[start:])):.3f}")
+# When nucleation sets in, from RATE.h5 alone: first-nucleation times of a rate
+# constant from t_on are a shifted exponential, whose maximum-likelihood onset
+# with right-censoring is the earliest time less its bias 1/(n M j)
+# (n lattices at risk, not-trapped ones left out).
+trapped = first[~np.isnan(first)]
+events = np.sort(trapped[np.isfinite(trapped)])
+if len(events) >= 2:
+    lattice_rate = len(events) / np.sum(np.minimum(trapped, rate_end) - events[0])
+    onset = events[0] - 1.0 / (len(trapped) * lattice_rate)
+    print(f"onset of nucleation t_on = {onset:.3g} ps (first of {len(trapped)} lattices at {events[0]:.3g} ps, "
+          f"less 1/(n M j) with M j = {lattice_rate:.3g} /ps)")
+    from_onset = np.exp(-C * jv[0] * np.clip(time - onset, 0, None) ** (d + 1))
+    print(f"KJMA from t_on (no parameter fitted to X): t_1/2 = {onset + predicted[0]:.3g} ps "
+          f"(95%: {onset + predicted[2]:.3g} .. {onset + predicted[1]:.3g}); "
+          f"largest |X - X_KJMA(t - t_on)| = {np.max(np.abs(X[start:] - from_onset[start:])):.3f}")
 # A start that needs time to warm up (and droplets that need time to leave the
 # critical size) delay the transformation: X = exp(-C j v^d (t - tau)^(d+1)) with
 # the measured j v^d holds with one constant tau, t - (-ln X / (C j v^d))^(1/(d+1)) at every X.
@@ -103,19 +123,28 @@ if window.sum() >= 3:
 
 figure, axes = plt.subplots(1, 2, figsize=(9.5, 3.8))
 low, high = (np.exp(-C * jv[k] * time ** (d + 1)) for k in (1, 2))
-for axis in axes:
-    axis.fill_between(time, low, high, color="C1", alpha=0.25, lw=0, label="KJMA, 95% of j and v")
-    axis.plot(time, kjma, color="C1", label=f"KJMA exp(-$C_{d}$ j $v^{d}$ $t^{d + 1}$)")
-    if window.sum() >= 3:
-        axis.plot(time, delayed, color="C2", ls="--", label=f"KJMA delayed by tau = {np.mean(delay):.2g} ps")
-    axis.plot(time, X, color="C0", label="lattice run")
-    axis.set_xlabel(f"t - {risk_start:g} ps")
-axes[0].set_ylabel("untransformed fraction X")
-axes[0].legend(fontsize=8)
-axes[1].set_yscale("log")
-axes[1].set_ylim(1e-3, 1.5)
-axes[1].set_xscale("log")
-axes[1].set_xlim(max(time[1], transient / 2), time[-1])
+axis = axes[0]
+axis.fill_between(time, low, high, color="C1", alpha=0.25, lw=0, label="KJMA, 95% of j and v")
+axis.plot(time, kjma, color="C1", label=f"KJMA exp(-$C_{d}$ j $v^{d}$ $t^{d + 1}$)")
+if len(events) >= 2:
+    axis.plot(time, from_onset, color="C3", ls=":", label=f"KJMA from the onset t_on = {onset:.2g} ps")
+if window.sum() >= 3:
+    axis.plot(time, delayed, color="C2", ls="--", label=f"KJMA delayed by tau = {np.mean(delay):.2g} ps")
+axis.plot(time, X, color="C0", label="lattice run")
+axis.set_xlabel(f"t - {risk_start:g} ps")
+axis.set_ylabel("untransformed fraction X")
+axis.legend(fontsize=8)
+# The Avrami plot: -ln X against t on log scales, a line of slope d + 1 for KJMA from t = 0.
+axis = axes[1]
+shown = (time > 0) & (X > 1e-4) & (X < 1)
+shown[:start] = False
+axis.loglog(time[shown], -np.log(X[shown]), color="C0", label="lattice run")
+axis.loglog(time[shown], C * jv[0] * time[shown] ** (d + 1), color="C1", label=f"KJMA, slope {d + 1}")
+axis.fill_between(time[shown], C * jv[1] * time[shown] ** (d + 1), C * jv[2] * time[shown] ** (d + 1), color="C1",
+                  alpha=0.25, lw=0)
+axis.set_xlabel(f"t - {risk_start:g} ps")
+axis.set_ylabel("-ln X")
+axis.legend(fontsize=8)
 figure.suptitle(f"{'x'.join(map(str, extents))} lattice: j = {j[0]:.3g} /ps per cell, v = {v[0]:.3g} cells/ps",
                 fontsize=10)
 figure.tight_layout()
