@@ -24,9 +24,17 @@ void declare_field_keys(Registry& registry) {
                 .help = "a cell nucleates once its local order parameter has stayed in the relaxed normal well this "
                         "long (dated at its entry), so sub-critical droplets that shrink back do not count; 0: at entry"});
   registry.add({.key = "field.start", .kind = Kind::choice, .default_value = "metastable",
-                .choices = {"metastable", "pulse"},
+                .choices = {"metastable", "pulse", "seeded", "rest"},
                 .help = "metastable: every cell thermal in the +Q_MS well, no pump | pulse: every cell thermal in the "
-                        "normal well, then the [pulse] pump (one pulse)"});
+                        "normal well, then the [pulse] pump (one pulse) | rest: every cell at rest at Q_MS with "
+                        "thermal momenta, no pump (warms to T in ~1/gamma without a burst of droplets) | seeded: as "
+                        "rest, but the cells within field.seed_radius_cells of the lattice's centre at rest at Q = 0: "
+                        "the front speed"});
+  registry.add({.key = "field.seed_radius_cells", .unit = "cells", .default_value = "0", .bounds = between(0.0, 1e9),
+                .help = "field.start = seeded: radius of the normal nucleus, larger than the critical droplet "
+                        "(field.saddle) and at most 0.25 x the smallest extent"});
+  registry.add({.key = "field.snapshots", .kind = Kind::integer, .default_value = "0", .bounds = between(0, 10000),
+                .help = "keep the Q of lattice 0 at this many times, evenly from t = 0 to t_end (0: none; >= 2)"});
 }
 
 std::int64_t FieldParams::cells_per_lattice() const {
@@ -47,7 +55,25 @@ FieldParams FieldParams::from(const Config& config) {
                      .decompose = config.flag("field.decompose"),
                      .saddle = config.flag("field.saddle"),
                      .commit_ps = config.real("field.commit_ps"),
-                     .start = config.text("field.start") == "pulse" ? FieldStart::pulse : FieldStart::metastable};
+                     .start = config.text("field.start") == "pulse"    ? FieldStart::pulse
+                              : config.text("field.start") == "seeded" ? FieldStart::seeded
+                              : config.text("field.start") == "rest"   ? FieldStart::rest
+                                                                       : FieldStart::metastable,
+                     .seed_radius_cells = config.real("field.seed_radius_cells"),
+                     .snapshots = config.integer("field.snapshots")};
+  if (params.snapshots == 1) {
+    throw ConfigError("field.snapshots must be 0 or >= 2 (the first at t = 0, the last at t_end; got 1)");
+  }
+  if (params.start == FieldStart::seeded) {
+    // The front speed's interval is the spread of independent lattices.
+    if (params.lattices < 2) {
+      throw ConfigError("field.lattices must be >= 2 with field.start = seeded: the front speed's interval comes "
+                        "from the spread over lattices (got " + std::to_string(params.lattices) + ")");
+    }
+  } else if (params.seed_radius_cells != 0.0) {
+    throw ConfigError("field.seed_radius_cells = " + format_number(params.seed_radius_cells) +
+                      " needs field.start = seeded (got " + config.text("field.start") + ")");
+  }
   // The decomposed checkpoint holds Q and P of the lattice in progress, not the cells' entry steps.
   if (params.decompose && params.commit_ps > 0.0) {
     throw ConfigError("field.commit_ps = " + format_number(params.commit_ps) +

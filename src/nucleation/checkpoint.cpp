@@ -40,6 +40,12 @@ class RecordReader {
     }
     return static_cast<std::uint64_t>(x);
   }
+  template <class Count>
+  std::vector<Count> counts() {
+    std::vector<Count> taken;
+    for (std::uint64_t n = count(), i = 0; i < n; ++i) taken.push_back(static_cast<Count>(count()));
+    return taken;
+  }
   std::vector<double> values() {
     const std::uint64_t n = count();
     if (at_ + n > records_.size()) throw IoError("a metasc-nucleation checkpoint record ends inside its values");
@@ -64,6 +70,8 @@ std::vector<double> serialize(const CheckpointContents& contents) {
     records.push_back(result.first_time_ps);
     append_counts(records, result.superconducting_cells);
     append_values(records, result.Q_final);
+    append_counts(records, result.far_superconducting_cells);
+    append_values(records, result.snapshots);
   }
   if (const auto& progress = contents.in_progress) {
     records.push_back(static_cast<double>(RecordKind::in_progress));
@@ -74,6 +82,8 @@ std::vector<double> serialize(const CheckpointContents& contents) {
     append_counts(records, progress->superconducting_cells);
     append_values(records, progress->Q);
     append_values(records, progress->P);
+    append_counts(records, progress->far_superconducting_cells);
+    append_values(records, progress->snapshots);
   }
   return records;
 }
@@ -85,22 +95,21 @@ CheckpointContents deserialize(const std::vector<double>& records) {
     const auto kind = reader.count();
     const std::uint64_t index = reader.count();
     if (kind == static_cast<std::uint64_t>(RecordKind::completed)) {
-      LatticeResult result{.first_time_ps = reader.value(), .superconducting_cells = {}, .Q_final = {}};
-      for (std::uint64_t n = reader.count(), i = 0; i < n; ++i) {
-        result.superconducting_cells.push_back(static_cast<std::int32_t>(reader.count()));
-      }
+      LatticeResult result{.first_time_ps = reader.value()};
+      result.superconducting_cells = reader.counts<std::int32_t>();
       result.Q_final = reader.values();
+      result.far_superconducting_cells = reader.counts<std::int32_t>();
+      result.snapshots = reader.values();
       contents.completed.emplace(index, std::move(result));
     } else if (kind == static_cast<std::uint64_t>(RecordKind::in_progress)) {
-      LatticeProgress progress{.lattice_index = index, .next_step = reader.count(), .first_step = 0,
-                               .superconducting_cells = {}, .Q = {}, .P = {}};
+      LatticeProgress progress{.lattice_index = index, .next_step = reader.count()};
       const double first = reader.value();
       progress.first_step = first < 0.0 ? LatticeProgress::never : static_cast<std::uint64_t>(first);
-      for (std::uint64_t n = reader.count(), i = 0; i < n; ++i) {
-        progress.superconducting_cells.push_back(static_cast<std::int64_t>(reader.count()));
-      }
+      progress.superconducting_cells = reader.counts<std::int64_t>();
       progress.Q = reader.values();
       progress.P = reader.values();
+      progress.far_superconducting_cells = reader.counts<std::int64_t>();
+      progress.snapshots = reader.values();
       contents.in_progress = std::move(progress);
     } else {
       throw IoError("a metasc-nucleation checkpoint record has an unknown kind " + std::to_string(kind));

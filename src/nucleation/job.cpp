@@ -60,6 +60,10 @@ double NucleationJob::uniform_barrier_meV() const {
          (critical.V_barrier_meV - critical.V_metastable_meV);
 }
 
+double NucleationJob::sound_speed_cells_per_ps() const {
+  return std::sqrt(phonon.angular_per_ps / units::hbar_meV_ps * field.stiffness_meV);
+}
+
 double NucleationJob::bytes_needed() const {
   const double cells = static_cast<double>(field.cells_per_lattice());
   const double lattices = static_cast<double>(field.lattices);
@@ -70,7 +74,10 @@ double NucleationJob::bytes_needed() const {
   const double gathered = lattices * (2.0 * sizeof(double) * cells + 2.0 * sizeof(std::int32_t) * outputs + 16.0);
   // The string's images, the copy its reparametrisation makes, and the follower's five vectors.
   const double saddle = field.saddle ? (2.0 * string_images + 5.0) * sizeof(double) * cells : 0.0;
-  return working + gathered + saddle;
+  // Lattice 0's snapshots (twice: taken and gathered); the seeded run's counts and radii per lattice.
+  const double snapshots = 2.0 * sizeof(double) * cells * static_cast<double>(field.snapshots);
+  const double front = spec.nucleus ? 4.0 * sizeof(double) * lattices * outputs : 0.0;
+  return working + gathered + saddle + snapshots + front;
 }
 
 DropletSearch NucleationJob::droplet_search() const {
@@ -125,13 +132,21 @@ NucleationJob NucleationJob::from(const config::Config& config, const config::Co
     }
     drive = physics::drive_table(pulses.front().pulse, langevin.dt_ps, steps);
   }
-  const bool metastable_start = field.start == config::FieldStart::metastable;
+  const bool metastable_start = field.start != config::FieldStart::pulse;
   const double metastable_curvature =
       physics::Landscape(model.band, model.pairing, bath.kT_meV).curvature(critical.Q_metastable);
   // The thermal start's width: the curvature of the well each cell starts in.
   const double start_curvature = metastable_start ? metastable_curvature
                                                   : (critical.curvature_origin_meV > 0.0 ? critical.curvature_origin_meV
                                                                                          : phonon.energy_meV);
+  std::optional<SeedGeometry> nucleus;
+  if (field.start == config::FieldStart::seeded) nucleus.emplace(field.cells, field.seed_radius_cells);
+  // Evenly from t = 0 to t_end, on the step grid.
+  std::vector<std::uint64_t> snapshot_steps;
+  for (std::int64_t k = 0; k < field.snapshots; ++k) {
+    snapshot_steps.push_back(static_cast<std::uint64_t>(
+        std::llround(static_cast<double>(k) * static_cast<double>(steps) / static_cast<double>(field.snapshots - 1))));
+  }
   const auto stride =
       static_cast<std::uint64_t>(std::max(1.0, std::round(observation.output_interval_ps / langevin.dt_ps)));
   NucleationJob job{
@@ -161,7 +176,10 @@ NucleationJob NucleationJob::from(const config::Config& config, const config::Co
                .commit_steps = static_cast<std::uint64_t>(std::round(field.commit_ps / langevin.dt_ps)),
                .initial_Q = metastable_start ? critical.Q_metastable : 0.0,
                .initial_curvature_meV = start_curvature,
-               .drive_per_ps2 = std::move(drive)},
+               .at_rest = field.start == config::FieldStart::rest || field.start == config::FieldStart::seeded,
+               .drive_per_ps2 = std::move(drive),
+               .nucleus = std::move(nucleus),
+               .snapshot_steps = std::move(snapshot_steps)},
       .checkpointing = {.file = config.text("checkpoint.file"),
                         .interval_s = config.real("checkpoint.interval_s"),
                         .restored = {},
@@ -288,16 +306,23 @@ NucleationOutcome run_nucleation(const Environment& environment, const Nucleatio
   }
 
   NucleationOutcome outcome;
-  std::vector<double> first_times, Q_final;
+  std::vector<double> first_times, Q_final, front_radius;
   std::vector<std::int64_t> local_counts(outputs, 0), counts(outputs, 0);
   for (const auto& [index, result] : kept) {
     first_times.push_back(result.first_time_ps);
     Q_final.insert(Q_final.end(), result.Q_final.begin(), result.Q_final.end());
     for (std::size_t i = 0; i < outputs; ++i) local_counts[i] += result.superconducting_cells[i];
+    if (spec.nucleus) {
+      const auto radius = spec.nucleus->front_radius_cells(result.superconducting_cells, result.far_superconducting_cells);
+      front_radius.insert(front_radius.end(), radius.begin(), radius.end());
+    }
+    // Lattice 0 is on rank 0 in either layout.
+    if (index == 0) outcome.snapshots = result.snapshots;
   }
   // Contiguous blocks (or everything on rank 0): rank order is lattice order.
   outcome.first_time_ps = gather_in_rank_order(environment, first_times);
   outcome.Q_final = gather_in_rank_order(environment, Q_final);
+  outcome.front_radius_cells = gather_in_rank_order(environment, front_radius);
   // Counts per (lattice, output time) are integers: summed exactly, in any order.
   MPI_Reduce(local_counts.data(), counts.data(), static_cast<int>(outputs), MPI_INT64_T, MPI_SUM, 0,
              environment.comm());
@@ -310,6 +335,11 @@ NucleationOutcome run_nucleation(const Environment& environment, const Nucleatio
   for (std::size_t i = 0; i < outputs; ++i) {
     outcome.time_ps.push_back(static_cast<double>(i * job.spec.output_stride) * job.spec.dt_ps);
     outcome.superconducting_fraction.push_back(static_cast<double>(counts[i]) / all_cells);
+  }
+  for (const auto step : spec.snapshot_steps) outcome.snapshot_time_ps.push_back(static_cast<double>(step) * spec.dt_ps);
+  if (spec.nucleus) {
+    outcome.front = fit_front_speed(outcome.time_ps, outcome.front_radius_cells, job.transient_ps,
+                                    spec.nucleus->fit_end_radius_cells());
   }
   const double at_risk_ps = static_cast<double>(job.spec.steps - job.spec.risk_step) * job.spec.dt_ps;
   const auto observations = stats::censored_times(outcome.first_time_ps, 0.0, at_risk_ps);

@@ -11,11 +11,13 @@
 namespace metasc::nucleation {
 
 template <class Lattice>
-std::int64_t LatticeRunner<Lattice>::superconducting() const {
+std::int64_t LatticeRunner<Lattice>::superconducting(bool far_only) const {
   const double Q_barrier = spec_.criteria.Q_barrier;
   const double* Q = lattice_.Q();
   std::int64_t count = 0;
-  for (std::size_t i = 0; i < lattice_.owned(); ++i) count += std::abs(Q[i]) > Q_barrier ? 1 : 0;
+  for (std::size_t i = 0; i < lattice_.owned(); ++i) {
+    count += std::abs(Q[i]) > Q_barrier && (!far_only || far_[i] != 0) ? 1 : 0;
+  }
   return count;
 }
 
@@ -47,7 +49,11 @@ std::uint64_t LatticeRunner<Lattice>::committed_entry(std::uint64_t n) {
 template <class Lattice>
 void LatticeRunner<Lattice>::start(std::uint64_t lattice_index) {
   const auto& oscillator = spec_.oscillator;
-  const double Q_width = std::sqrt(oscillator.kT_meV / oscillator.domain_sites / spec_.initial_curvature_meV);
+  // At rest the lattice warms to T from below (thermal momenta only): the
+  // thermal spread of independent cells over-fills the lattice's stiff short
+  // modes and nucleates a burst of droplets around t = 0 (README, field.start = rest).
+  const double Q_width =
+      spec_.at_rest ? 0.0 : std::sqrt(oscillator.kT_meV / oscillator.domain_sites / spec_.initial_curvature_meV);
   const double P_width = std::sqrt(stochastic::momentum_variance(oscillator));
   const stochastic::NormalStream initial(spec_.seed, stochastic::Stream::initial_state);
   const std::uint64_t first_id = lattice_index * static_cast<std::uint64_t>(PeriodicLattice(spec_.extents).cells());
@@ -56,7 +62,9 @@ void LatticeRunner<Lattice>::start(std::uint64_t lattice_index) {
   double* P = lattice_.P();
   const std::size_t owned = lattice_.owned();
   for (std::size_t i = 0; i < owned; ++i) {
-    Q[i] = spec_.initial_Q + Q_width * initial.normal(first_id + lattice_.natural_cell(i), 0, 0);
+    const std::uint64_t cell = lattice_.natural_cell(i);
+    const bool seeded = spec_.nucleus && spec_.nucleus->in_seed(cell);
+    Q[i] = seeded ? 0.0 : spec_.initial_Q + Q_width * initial.normal(first_id + cell, 0, 0);
   }
   lattice_.couple();
   const auto& map = lattice_.step_map();
@@ -72,7 +80,8 @@ LatticeResult LatticeRunner<Lattice>::run(std::uint64_t lattice_index, const Lat
   // Observed on the owned cells alone and combined once at the end (the
   // superconducting counts summed, the first nucleation the earliest over the
   // lattice's ranks): a decomposed lattice communicates only its ghosts per step.
-  std::vector<std::int64_t> superconducting_cells;
+  std::vector<std::int64_t> superconducting_cells, far_superconducting_cells;
+  std::vector<double> snapshots;  // whole on the lattice's first rank
   superconducting_cells.reserve(output_times());
   constexpr std::uint64_t never = LatticeProgress::never;
   std::uint64_t first_step = never, n0 = 0;
@@ -85,29 +94,51 @@ LatticeResult LatticeRunner<Lattice>::run(std::uint64_t lattice_index, const Lat
     first_step = resume->first_step;
     // The whole lattice's counts so far sit on its first rank; the others add from zero.
     superconducting_cells.assign(resume->superconducting_cells.size(), 0);
-    if (lattice_.first_rank()) superconducting_cells = resume->superconducting_cells;
+    far_superconducting_cells.assign(resume->far_superconducting_cells.size(), 0);
+    if (lattice_.first_rank()) {
+      superconducting_cells = resume->superconducting_cells;
+      far_superconducting_cells = resume->far_superconducting_cells;
+      snapshots = resume->snapshots;
+    }
   }
-  const auto snapshot = [&](std::uint64_t n) {
-    auto counts = superconducting_cells;
+  far_.assign(lattice_.owned(), 0);
+  if (spec_.nucleus) {
+    for (std::size_t i = 0; i < lattice_.owned(); ++i) far_[i] = spec_.nucleus->far(lattice_.natural_cell(i)) ? 1 : 0;
+  }
+  const bool keeps_snapshots = lattice_index == 0;
+  const auto summed = [&](std::vector<std::int64_t> counts) {
     lattice_.sum_over_ranks(counts);
+    return counts;
+  };
+  const auto progress_at = [&](std::uint64_t n) {
     return LatticeProgress{.lattice_index = lattice_index,
                            .next_step = n,
                            .first_step = lattice_.min_over_ranks(first_step),
-                           .superconducting_cells = std::move(counts),
+                           .superconducting_cells = summed(superconducting_cells),
                            .Q = lattice_.gather_Q(),
-                           .P = lattice_.gather_P()};
+                           .P = lattice_.gather_P(),
+                           .far_superconducting_cells = summed(far_superconducting_cells),
+                           .snapshots = snapshots};
   };
   for (std::uint64_t n = n0;; ++n) {
     // A resumed run has observed its first step already.
     if (resume == nullptr || n > n0) {
-      if (n % spec_.output_stride == 0) superconducting_cells.push_back(superconducting());
+      if (n % spec_.output_stride == 0) {
+        superconducting_cells.push_back(superconducting());
+        if (spec_.nucleus) far_superconducting_cells.push_back(superconducting(true));
+      }
       if (first_step == never && n >= spec_.risk_step) first_step = committed_entry(n);
+      if (keeps_snapshots && std::ranges::binary_search(spec_.snapshot_steps, n)) {
+        const auto Q = lattice_.gather_Q();
+        snapshots.insert(snapshots.end(), Q.begin(), Q.end());
+      }
     }
     if (n == spec_.steps) break;
-    if (n % progress_steps == 0 && (resume == nullptr || n > n0)) boundary(n, [&] { return snapshot(n); });
+    if (n % progress_steps == 0 && (resume == nullptr || n > n0)) boundary(n, [&] { return progress_at(n); });
     lattice_.step(n, drive(n));
   }
   lattice_.sum_over_ranks(superconducting_cells);
+  lattice_.sum_over_ranks(far_superconducting_cells);
   first_step = lattice_.min_over_ranks(first_step);
   // A cell already in the relaxed normal well at the check time: the lattice
   // was never trapped (the §7 trapping check), so never at risk: NaN.
@@ -116,8 +147,13 @@ LatticeResult LatticeRunner<Lattice>::run(std::uint64_t lattice_index, const Lat
                                                                 : static_cast<double>(first_step - spec_.risk_step) * spec_.dt_ps;
   LatticeResult result{.first_time_ps = first_time_ps,
                        .superconducting_cells = {},
-                       .Q_final = lattice_.gather_Q()};
+                       .Q_final = lattice_.gather_Q(),
+                       .far_superconducting_cells = {},
+                       .snapshots = std::move(snapshots)};
   for (const auto count : superconducting_cells) result.superconducting_cells.push_back(static_cast<std::int32_t>(count));
+  for (const auto count : far_superconducting_cells) {
+    result.far_superconducting_cells.push_back(static_cast<std::int32_t>(count));
+  }
   return result;
 }
 

@@ -50,6 +50,27 @@ void write_nucleation(io::H5Writer& writer, const NucleationJob& job, const Nucl
     writer.attribute(group, "saddle_residual_meV", droplet->residual_meV);
     writer.attribute(group, "saddle_converged", static_cast<std::int64_t>(droplet->converged ? 1 : 0));
   }
+  if (!outcome.snapshot_time_ps.empty()) {
+    std::vector<std::size_t> snapshot_shape{outcome.snapshot_time_ps.size()};
+    snapshot_shape.insert(snapshot_shape.end(), shape.begin() + 1, shape.end());
+    writer.dataset(group + "/snapshots", outcome.snapshots, "l0", snapshot_shape);
+    writer.dataset(group + "/snapshot_time_ps", outcome.snapshot_time_ps, "ps");
+  }
+  if (const auto& front = outcome.front) {
+    const auto& nucleus = *job.spec.nucleus;
+    writer.dataset(group + "/front_radius_cells", outcome.front_radius_cells, "cells",
+                   {static_cast<std::size_t>(job.field.lattices), outcome.time_ps.size()});
+    writer.dataset(group + "/front_speed_per_lattice_cells_per_ps", front->per_lattice_cells_per_ps, "cells/ps");
+    writer.attribute(group, "front_speed_cells_per_ps", front->speed_cells_per_ps.mean);
+    writer.attribute(group, "front_speed_cells_per_ps_ci_low", front->speed_cells_per_ps.low);
+    writer.attribute(group, "front_speed_cells_per_ps_ci_high", front->speed_cells_per_ps.high);
+    writer.attribute(group, "front_fit_start_ps", front->fit_start_ps);
+    writer.attribute(group, "front_fit_end_ps", front->fit_end_ps);
+    writer.attribute(group, "front_fit_end_radius_cells", nucleus.fit_end_radius_cells());
+    writer.attribute(group, "seed_radius_cells", nucleus.seed_radius_cells());
+    writer.attribute(group, "seed_cells", static_cast<std::int64_t>(nucleus.seed_cells()));
+    writer.attribute(group, "sound_speed_cells_per_ps", job.sound_speed_cells_per_ps());
+  }
   writer.attribute(group, "cells_per_lattice", static_cast<std::int64_t>(job.cells_per_lattice()));
   writer.attribute(group, "stiffness_meV", job.field.stiffness_meV);
   const auto& critical = job.landscape.critical;
@@ -77,6 +98,29 @@ void print_nucleation(std::ostream& out, const NucleationJob& job, const Nucleat
         << format_number(droplet->unstable_curvature_meV) << " meV per site"
         << (droplet->converged ? "" : "  (NOT converged: residual " + format_number(droplet->residual_meV) + " meV)")
         << "\n";
+  }
+  if (const auto& front = outcome.front) {
+    const auto& speed = front->speed_cells_per_ps;
+    const auto& nucleus = *job.spec.nucleus;
+    out << "  seeded nucleus: " << nucleus.seed_cells() << " normal cells within R0 = "
+        << format_number(nucleus.seed_radius_cells()) << " cells";
+    if (const auto& droplet = outcome.droplet) {
+      const auto normal = std::ranges::count_if(droplet->Q, [&](double Q) { return std::abs(Q) <= critical.Q_barrier; });
+      out << " (the critical droplet: " << normal << " normal cells, radius "
+          << format_number(ball_radius_cells(static_cast<double>(normal), nucleus.dimension())) << ")";
+    }
+    out << "\n";
+    if (std::isnan(speed.mean)) {
+      out << "  front speed: not fitted (" << front->fit_points
+          << " output times between escape.transient_ps and the radius 0.4 min L; 3 needed: a finer "
+             "ensemble.output_interval_ps or a larger lattice)\n";
+    } else {
+      out << "  front speed v = " << format_number(speed.mean) << " cells/ps  (95%: " << format_number(speed.low)
+          << " .. " << format_number(speed.high) << "), fitted over " << format_number(front->fit_start_ps) << " .. "
+          << format_number(front->fit_end_ps) << " ps; sound speed sqrt(omega kappa/hbar) = "
+          << format_number(job.sound_speed_cells_per_ps()) << " cells/ps"
+          << (speed.mean > 0.0 ? "" : "  (the nucleus shrank: below the critical droplet?)") << "\n";
+    }
   }
   out << "  first nucleations: " << outcome.exposure.escapes << " of " << trapped_lattices(outcome) << " lattices trapped at the check ("
       << outcome.first_time_ps.size() << " in all), time at risk " << format_number(outcome.exposure.time_at_risk_ps)

@@ -20,7 +20,7 @@ for input in "$METASC_SOURCE"/inputs/*.ini; do
     count=$((count + 1))
   done
 done
-[ "$count" -eq 9 ] || fail "expected 9 input runs (add a physical check below for a new input), got $count"
+[ "$count" -eq 10 ] || fail "expected 10 input runs (add a physical check below for a new input), got $count"
 /usr/bin/python3 - <<'PY' || fail "a shipped input's result disagrees with theory"
 import h5py, numpy as np
 from scipy.stats import chi2
@@ -92,7 +92,20 @@ with h5py.File("k3c60_nucleation_metasc-nucleation.h5") as f:
     t = g["time_ps"][()]
     at_check = g["f_SC"][()][np.argmin(np.abs(t - g.attrs["risk_start_ps"]))]
     assert at_check > 0.9 and g.attrs["trapped_lattices"] >= 1, (at_check, g.attrs["trapped_lattices"])
+    # The last snapshot of lattice 0 is its state at t_end.
+    assert np.array_equal(g["snapshots"][-1], g["Q_final"][0]) and g["snapshot_time_ps"][-1] == t[-1]
     checked["k3c60_nucleation"] = f"M N_s dV = {uniform:.1f} meV, f_SC = {at_check:.3f} at the check"
+# The seeded front: at t = 0 exactly the nucleus is normal (every cell at rest at its minimum), and a front
+# grows (v > 0) slower than the lattice's sound speed sqrt((omega/hbar) kappa), the largest group velocity.
+with h5py.File("k3c60_front_metasc-nucleation.h5") as f:
+    g = f["nucleation"]
+    cells = g.attrs["cells_per_lattice"]
+    assert g["f_SC"][0] == 1 - g.attrs["seed_cells"] / cells, (g["f_SC"][0], g.attrs["seed_cells"])
+    c = np.sqrt(2 * np.pi * 22.0 / hbar * 27.0)
+    assert abs(g.attrs["sound_speed_cells_per_ps"] / c - 1) < 1e-12
+    low, high = g.attrs["front_speed_cells_per_ps_ci_low"], g.attrs["front_speed_cells_per_ps_ci_high"]
+    assert 0 < low and high < c, (low, high, c)
+    checked["k3c60_front"] = f"v = {g.attrs['front_speed_cells_per_ps']:.3g} cells/ps in (0, c = {c:.3g})"
 for name, what in checked.items():
     print(f"{name}: {what}")
 PY

@@ -39,4 +39,11 @@ bad 1 field.commit_ps --field.commit_ps=-1
 bad 2 field.commit_ps --field.commit_ps=2 --field.decompose=true --field.cells=4,4
 bad 2 field.stiffness_meV --field.stiffness_meV=1000
 bad 2 "bytes" --field.cells=100000,100000,1000
+# The seeded front: a radius only with field.start = seeded, inside a quarter of the lattice, two lattices at least.
+bad 1 field.seed_radius_cells --field.seed_radius_cells=3
+bad 1 field.seed_radius_cells --field.start=seeded --field.lattices=2
+bad 2 field.seed_radius_cells --field.start=seeded --field.lattices=2 --field.cells=12,10 --field.seed_radius_cells=3
+bad 1 field.lattices --field.start=seeded --field.lattices=1 --field.seed_radius_cells=2
+bad 2 field.snapshots --field.snapshots=1
+bad 1 field.snapshots --field.snapshots=-3
 echo "$checked bad inputs refused with one line naming the key"

@@ -42,7 +42,7 @@ grep -q "resume with --restart" signal.err || fail "the stop message does not sa
 import h5py
 records = h5py.File("signal.ckpt.h5")["checkpoint/lattice_records"][:]
 outputs = len(h5py.File("full.h5")["nucleation/time_ps"])
-per_lattice = 1 + 1 + 1 + 1 + outputs + 1 + 48 * 48  # kind, index, first time, outputs, counts, cells, Q_final
+per_lattice = 1 + 1 + 1 + 1 + outputs + 1 + 48 * 48 + 1 + 1  # kind, index, first time, outputs, counts, cells, Q_final, no far counts, no snapshots
 assert len(records) % per_lattice == 0 and 0 < len(records) // per_lattice < 24, len(records) / per_lattice
 PY
 for ranks in 1 3; do

@@ -1,6 +1,7 @@
 #pragma once
 /// Checkpoints of metasc-nucleation: the lattices completed so far (first
-/// nucleation time, superconducting counts, final Q), by global lattice index,
+/// nucleation time, superconducting counts, final Q, the seeded run's far-region
+/// counts, lattice 0's snapshots), by global lattice index,
 /// and with field.decompose the lattice in progress (LatticeProgress: every
 /// rank is at the same step of the same lattice, whatever their number). A
 /// restart takes them and runs the rest. Lattices dealt whole are the unit: one
@@ -29,7 +30,8 @@ struct CheckpointContents {
 /// and step exactly): 0, index, first time, number of output times, the
 /// counts, number of cells, Q_final for a completed lattice; 1, index, next
 /// step, first step (−1: none yet), number of counts, the counts, number of
-/// cells, Q, P for the one in progress.
+/// cells, Q, P for the one in progress; either then ends with the far region's
+/// counts (field.start = seeded) and the snapshots (lattice 0), each after its length.
 std::vector<double> serialize(const CheckpointContents& contents);
 /// Throws IoError for records that do not parse.
 CheckpointContents deserialize(const std::vector<double>& records);

@@ -5,7 +5,9 @@
 /// refused here — then field.lattices independent lattices, dealt whole to
 /// the ranks in contiguous blocks or (field.decompose) each in turn spread over
 /// all ranks, gathered on rank 0 in global lattice order and reduced there in
-/// that order; with field.saddle the critical droplet, searched on rank 0.
+/// that order; with field.saddle the critical droplet, searched on rank 0;
+/// with field.start = seeded the front speed of the seeded droplet (front_speed.hpp);
+/// with field.snapshots lattice 0's Q at those times.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -47,6 +49,9 @@ struct NucleationJob {
   std::size_t cells_per_lattice() const { return static_cast<std::size_t>(field.cells_per_lattice()); }
   /// M N_s ΔV [meV]: the barrier of the uniform (rigid) escape of a whole lattice.
   double uniform_barrier_meV() const;
+  /// c = sqrt((ω/ħ) κ) [cells/ps]: the lattice's sound speed, the largest group velocity of its
+  /// modes and the bound on a front's speed (the undamped continuum is Lorentz invariant).
+  double sound_speed_cells_per_ps() const;
   /// The critical-droplet search of this lattice in this landscape (field.saddle).
   DropletSearch droplet_search() const;
   /// Bytes rank 0 needs: one lattice's working arrays plus every lattice's gathered results
@@ -63,6 +68,10 @@ struct NucleationOutcome {
   std::optional<stats::RateEstimate> rate_per_cell;  ///< j [1/ps per cell]; absent when nothing was at risk
   double cell_steps = 0.0;              ///< work done, all ranks
   std::optional<CriticalDroplet> droplet;  ///< field.saddle = true: the critical droplet (rank 0)
+  std::vector<double> snapshots;        ///< lattice 0's Q at snapshot_time_ps, (time, cell) row-major
+  std::vector<double> snapshot_time_ps;
+  std::vector<double> front_radius_cells;  ///< seeded: (lattice, output time) row-major, front_speed.hpp
+  std::optional<FrontSpeed> front;      ///< seeded: the front speed fitted to it
 };
 
 /// Runs every lattice not restored from a checkpoint. Collective; the outcome is

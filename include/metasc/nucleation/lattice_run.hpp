@@ -20,7 +20,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <vector>
+
+#include "metasc/nucleation/front_speed.hpp"
 
 #include "metasc/stochastic/ensemble.hpp"
 #include "metasc/stochastic/force_table.hpp"
@@ -43,7 +46,12 @@ struct LatticeSpec {
   std::uint64_t commit_steps;    ///< a cell nucleates once relaxed this many steps in a row (0: at entry)
   double initial_Q;              ///< centre of every cell's thermal start: Q_MS or 0
   double initial_curvature_meV;  ///< V'' > 0 there: the width of the thermal start
+  bool at_rest;                  ///< every cell at initial_Q exactly (no thermal spread; momenta still thermal)
   std::vector<double> drive_per_ps2;  ///< a(t_n); none beyond its end
+  /// field.start = seeded: the nucleus, which starts at Q = 0 (the rest at
+  /// initial_Q, all at rest with thermal momenta), and the far region counted apart.
+  std::optional<SeedGeometry> nucleus;
+  std::vector<std::uint64_t> snapshot_steps;  ///< ascending: lattice 0's Q is kept at these steps
 };
 
 struct LatticeResult {
@@ -52,6 +60,8 @@ struct LatticeResult {
   double first_time_ps;
   std::vector<std::int32_t> superconducting_cells;  ///< one per output time, the whole lattice's
   std::vector<double> Q_final;  ///< every cell at t_end, row-major (on the lattice's first rank only)
+  std::vector<std::int32_t> far_superconducting_cells;  ///< seeded: the far region's, per output time; else empty
+  std::vector<double> snapshots;  ///< lattice 0: Q at each snapshot step, row-major (first rank); else empty
 };
 
 /// A lattice part-way through its run, at the start of step `next_step`:
@@ -62,6 +72,8 @@ struct LatticeProgress {
   std::uint64_t first_step;  ///< step of the first nucleation, or LatticeProgress::never
   std::vector<std::int64_t> superconducting_cells;  ///< the whole lattice's, output times up to next_step
   std::vector<double> Q, P;  ///< every cell, natural order (P in the stored convention)
+  std::vector<std::int64_t> far_superconducting_cells;  ///< seeded: as superconducting_cells, the far region's
+  std::vector<double> snapshots;  ///< lattice 0: those taken up to next_step
   static constexpr std::uint64_t never = ~std::uint64_t{0};
 };
 
@@ -88,8 +100,8 @@ class LatticeRunner {
   double drive(std::uint64_t step) const {
     return step < spec_.drive_per_ps2.size() ? spec_.drive_per_ps2[step] : 0.0;
   }
-  /// Owned cells with |Q| > Q_B.
-  std::int64_t superconducting() const;
+  /// Owned cells with |Q| > Q_B; only those in the far region when `far_only`.
+  std::int64_t superconducting(bool far_only = false) const;
   /// Lattice `lattice_index` in its thermal start, coupled.
   void start(std::uint64_t lattice_index);
   /// Records step n ≥ risk_step of the owned cells' stays in the relaxed normal
@@ -101,6 +113,7 @@ class LatticeRunner {
   const stochastic::ForceTable& landscape_;  ///< V(Q) for the cells' energies
   Lattice& lattice_;
   std::vector<std::uint64_t> entered_;  ///< per owned cell: the step its current stay began, or never
+  std::vector<std::uint8_t> far_;       ///< seeded: per owned cell, 1 in the far region
 };
 
 }  // namespace metasc::nucleation
