@@ -11,6 +11,7 @@
 
 #include <boost/math/distributions/chi_squared.hpp>
 #include <cmath>
+#include <cstdint>
 #include <vector>
 
 #include "metasc/escape/well.hpp"
@@ -32,7 +33,7 @@ escape::Well cubic_well() {
   return escape::analytic_well(shape, "cubic", 801, 20.0 * barrier, units::phonon_energy_meV(22.0));
 }
 
-struct LatticeRates {
+struct LatticeSetup {
   std::vector<std::int64_t> extents;
   double stiffness_meV;
   double domain_sites;
@@ -44,7 +45,7 @@ struct LatticeRates {
 
 /// First nucleations of `lattices` lattices at k_BT = kT, watched for t_end:
 /// the censored exposure after the transient, as metasc-nucleation reduces it.
-stats::EscapeExposure first_nucleations(const escape::Well& well, const LatticeRates& setup, double kT,
+stats::EscapeExposure first_nucleations(const escape::Well& well, const LatticeSetup& setup, double kT,
                                         double t_end_ps, std::uint64_t lattices, std::uint64_t seed) {
   const stochastic::Oscillator oscillator{.angular_per_ps = units::angular_per_ps(22.0),
                                           .damping_per_ps = setup.damping_per_ps,
@@ -81,7 +82,7 @@ stats::EscapeExposure first_nucleations(const escape::Well& well, const LatticeR
                          setup.transient_ps);
 }
 
-nucleation::CriticalDroplet droplet(const escape::Well& well, const LatticeRates& setup) {
+nucleation::CriticalDroplet droplet(const escape::Well& well, const LatticeSetup& setup) {
   return nucleation::find_critical_droplet({.extents = setup.extents,
                                             .stiffness_meV = setup.stiffness_meV,
                                             .domain_sites = setup.domain_sites,
@@ -102,7 +103,7 @@ TEST_CASE("extensivity: on lattices much larger than the droplet the rate per ce
   // p < 1e-3. (On L = 8 the same run gives j 25% higher, on L = 4, below
   // the droplet and under the uniform saddle M N_s ΔV, 7 times higher.)
   const auto well = cubic_well();
-  LatticeRates setup{.extents = {32}, .stiffness_meV = curvature, .domain_sites = 10.0,
+  LatticeSetup setup{.extents = {32}, .stiffness_meV = curvature, .domain_sites = 10.0,
                      .damping_per_ps = 350.0, .dt_ps = 1.2e-4, .margin_kT = 2.0, .transient_ps = 0.05};
   const auto critical_droplet = droplet(well, setup);
   REQUIRE(critical_droplet.converged);
@@ -151,7 +152,7 @@ TEST_CASE("Arrhenius: ln j against 1/(k_B T) has the slope Delta E_c of the crit
   // 13.07 ± 0.15 here: below the noise). The slope's statistical error,
   // sqrt(1/d₁ + 1/d₂)/(β₂ − β₁)ΔE_c, is ≈ 1.1%: the 5% band is 4.5 of them.
   const auto well = cubic_well();
-  const LatticeRates setup{.extents = {32}, .stiffness_meV = curvature / 20.0, .domain_sites = 10.0,
+  const LatticeSetup setup{.extents = {32}, .stiffness_meV = curvature / 20.0, .domain_sites = 10.0,
                            .damping_per_ps = 350.0, .dt_ps = 2.5e-4, .margin_kT = 2.0, .transient_ps = 0.05};
   const auto critical_droplet = droplet(well, setup);
   REQUIRE(critical_droplet.converged);
