@@ -8,27 +8,20 @@
 # intervals overlap) and lies below the lattice's sound speed.
 source "$(dirname "$0")/lib/common.bash"
 {
-  cat "$METASC_SOURCE/tests/integration/lib/k3c60_material.ini"
+  cat "$METASC_SOURCE/tests/integration/lib/k3c60_material.ini" "$METASC_SOURCE/tests/integration/lib/k3c60_shipped_cells.ini"
   cat <<'INI'
-[phonon]
-damping_per_ps = 2
-domain_sites = 20
 [field]
 cells = 80, 80
-stiffness_meV = 27
 lattices = 4
 start = seeded
 seed_radius_cells = 5
 snapshots = 6
 [langevin]
-dt_ps = 0.002
 t_end_ps = 3
 [escape]
 transient_ps = 0.5
 [ensemble]
 output_interval_ps = 0.05
-[landscape]
-points = 201
 [output]
 progress = false
 INI

@@ -8,11 +8,8 @@
 # metastable well as one domain: f_SC > 0.9 at the check and lattices are at risk.
 source "$(dirname "$0")/lib/common.bash"
 {
-  cat "$METASC_SOURCE/tests/integration/lib/k3c60_material.ini"
+  cat "$METASC_SOURCE/tests/integration/lib/k3c60_material.ini" "$METASC_SOURCE/tests/integration/lib/k3c60_shipped_cells.ini"
   cat <<'INI'
-[phonon]
-damping_per_ps = 2
-domain_sites = 20
 [pulse]
 shape = flattop
 amplitude = 0.3
@@ -22,17 +19,13 @@ flat_ps = 4
 carrier_THz = 0
 [field]
 cells = 16, 16
-stiffness_meV = 27
 lattices = 4
 start = pulse
 [langevin]
-dt_ps = 0.002
 t_end_ps = 20
 [ensemble]
 settle_ps = 5
 output_interval_ps = 0.5
-[landscape]
-points = 201
 INI
 } >trap.ini
 run_mpi 2 "$METASC_BIN/metasc-nucleation" trap.ini --pulse.amplitude=0 --output.file=unpumped.h5 \
