@@ -1,16 +1,11 @@
 #include "metasc/stochastic/completed_blocks.hpp"
 
-#include "metasc/error.hpp"
+#include "metasc/double_records.hpp"
 
 namespace metasc::stochastic {
 namespace {
 
-template <typename T>
-void append(std::vector<double>& out, const std::vector<T>& values) {
-  for (const auto value : values) out.push_back(static_cast<double>(value));
-}
-
-void append(std::vector<double>& out, const std::vector<stats::RunningMoments>& moments) {
+void append_moments(std::vector<double>& out, const std::vector<stats::RunningMoments>& moments) {
   for (const auto& m : moments) {
     out.push_back(static_cast<double>(m.count));
     out.push_back(m.mean);
@@ -18,35 +13,15 @@ void append(std::vector<double>& out, const std::vector<stats::RunningMoments>& 
   }
 }
 
-class Cursor {
- public:
-  explicit Cursor(const std::vector<double>& data) : data_(data) {}
-  bool done() const { return at_ == data_.size(); }
-  double next() {
-    if (at_ >= data_.size()) throw IoError("checkpoint: truncated block record");
-    return data_[at_++];
+std::vector<stats::RunningMoments> take_moments(RecordReader& reader, std::size_t n) {
+  std::vector<stats::RunningMoments> values(n);
+  for (auto& m : values) {
+    m.count = reader.count();
+    m.mean = reader.value();
+    m.m2 = reader.value();
   }
-  std::size_t size() { return static_cast<std::size_t>(next()); }
-  template <typename T>
-  std::vector<T> take(std::size_t n) {
-    std::vector<T> values(n);
-    for (auto& value : values) value = static_cast<T>(next());
-    return values;
-  }
-  std::vector<stats::RunningMoments> moments(std::size_t n) {
-    std::vector<stats::RunningMoments> values(n);
-    for (auto& m : values) {
-      m.count = static_cast<std::uint64_t>(next());
-      m.mean = next();
-      m.m2 = next();
-    }
-    return values;
-  }
-
- private:
-  const std::vector<double>& data_;
-  std::size_t at_ = 0;
-};
+  return values;
+}
 
 }  // namespace
 
@@ -65,13 +40,13 @@ std::vector<double> serialize(const CompletedBlocks& blocks) {
     append(out, block.escape_time_ps);
     append(out, block.Q_final);
     append(out, block.P_final_per_ps);
-    append(out, block.Q_moments);
-    append(out, block.P_moments);
+    append_moments(out, block.Q_moments);
+    append_moments(out, block.P_moments);
     append(out, block.Q_samples);
     append(out, block.P_samples);
     append(out, block.tau_MS_ps);
-    append(out, block.gap_moments);
-    append(out, block.density_moments);
+    append_moments(out, block.gap_moments);
+    append_moments(out, block.density_moments);
     append(out, block.density_samples);
   }
   return out;
@@ -79,24 +54,24 @@ std::vector<double> serialize(const CompletedBlocks& blocks) {
 
 CompletedBlocks deserialize(const std::vector<double>& records) {
   CompletedBlocks blocks;
-  Cursor cursor(records);
-  while (!cursor.done()) {
-    BlockKey key{cursor.size(), static_cast<std::uint64_t>(cursor.next())};
-    const std::size_t count = cursor.size(), sampled = cursor.size(), times = cursor.size();
-    const bool kinetics = cursor.size() != 0;
+  RecordReader reader(records, "a metasc-ensemble checkpoint's block record");
+  while (!reader.done()) {
+    BlockKey key{reader.count(), reader.count()};
+    const std::size_t count = reader.count(), sampled = reader.count(), times = reader.count();
+    const bool kinetics = reader.count() != 0;
     BlockResult block;
-    block.trapped = cursor.take<std::uint8_t>(count);
-    block.escape_time_ps = cursor.take<double>(count);
-    block.Q_final = cursor.take<double>(count);
-    block.P_final_per_ps = cursor.take<double>(count);
-    block.Q_moments = cursor.moments(times);
-    block.P_moments = cursor.moments(times);
-    block.Q_samples = cursor.take<double>(sampled * times);
-    block.P_samples = cursor.take<double>(sampled * times);
-    block.tau_MS_ps = cursor.take<double>(kinetics ? count : 0);
-    block.gap_moments = cursor.moments(kinetics ? times : 0);
-    block.density_moments = cursor.moments(kinetics ? times : 0);
-    block.density_samples = cursor.take<double>(kinetics ? sampled * times : 0);
+    block.trapped = reader.take<std::uint8_t>(count);
+    block.escape_time_ps = reader.take<double>(count);
+    block.Q_final = reader.take<double>(count);
+    block.P_final_per_ps = reader.take<double>(count);
+    block.Q_moments = take_moments(reader, times);
+    block.P_moments = take_moments(reader, times);
+    block.Q_samples = reader.take<double>(sampled * times);
+    block.P_samples = reader.take<double>(sampled * times);
+    block.tau_MS_ps = reader.take<double>(kinetics ? count : 0);
+    block.gap_moments = take_moments(reader, kinetics ? times : 0);
+    block.density_moments = take_moments(reader, kinetics ? times : 0);
+    block.density_samples = reader.take<double>(kinetics ? sampled * times : 0);
     blocks.emplace(key, std::move(block));
   }
   return blocks;
