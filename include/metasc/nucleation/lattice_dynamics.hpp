@@ -43,8 +43,7 @@ class LatticeDynamics {
         stiffness_meV_(stiffness_meV),
         integrator_(scheme, oscillator, dt_ps,
                     LatticeModeForce<Force>{std::move(force), 2.0 * lattice_.coordination() * stiffness_meV}, seed),
-        neighbours_(lattice_.cells(), 0.0),
-        slope_(chunk_cells) {}
+        neighbours_(lattice_.cells(), 0.0) {}
 
   /// Takes Q[0 … M) as the current state: its neighbour sums, for slope() and step().
   void couple(const double* Q) { lattice_.neighbour_sum(Q, neighbours_.data()); }
@@ -59,7 +58,6 @@ class LatticeDynamics {
   /// couples the new state. `drive_per_ps2` = a(t_n).
   [[gnu::noinline]] void step(double* Q, double* P, std::uint64_t lattice_index, std::uint64_t step_index,
                               double drive_per_ps2) {
-    const auto force = integrator_.force().slope_kernel();
     const double kappa = stiffness_meV_;
     const double coordination = lattice_.coordination();
     const std::size_t cells = lattice_.cells();
@@ -70,18 +68,8 @@ class LatticeDynamics {
     for (std::size_t first = 0; first < cells; first += chunk_cells) {
       const std::size_t n = std::min(chunk_cells, cells - first);
       const double* __restrict neighbours = neighbours_.data() + first;
-      const std::uint64_t first_id = lattice_index * cells + first;
-      if constexpr (requires(const double* q, double* out) { force.slopes(q, out, n); }) {
-        // A table's slopes in a pass that reads whole cells (ForceTable::SlopeKernel::slopes): the same bits.
-        force.slopes(Q + first, slope_.data(), n);
-        const double* __restrict slope = slope_.data();
-        integrator_.step_each(Q + first, P + first, n, first_id, step_index, drive_per_ps2,
-                              [=](std::size_t c, double q) { return slope[c] + kappa * (coordination * q - neighbours[c]); });
-      } else {
-        integrator_.step_each(Q + first, P + first, n, first_id, step_index, drive_per_ps2, [=](std::size_t c, double q) {
-          return force.slope(q) + kappa * (coordination * q - neighbours[c]);
-        });
-      }
+      integrator_.step_adding(Q + first, P + first, n, lattice_index * cells + first, step_index, drive_per_ps2,
+                              [=](std::size_t c, double q) { return kappa * (coordination * q - neighbours[c]); });
     }
     couple(Q);
   }
@@ -102,7 +90,6 @@ class LatticeDynamics {
   double stiffness_meV_;
   stochastic::LangevinIntegrator<LatticeModeForce<Force>> integrator_;
   std::vector<double> neighbours_;  ///< Σ_{c'∈nn(c)} Q_c' of the current state
-  std::vector<double> slope_;       ///< V'(Q_n) of one chunk, where the force computes it in a pass
 };
 
 }  // namespace metasc::nucleation

@@ -35,6 +35,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -146,6 +147,16 @@ class LangevinIntegrator {
   [[gnu::noinline]] bool step_watching(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
                                        std::uint64_t step_index, double drive_per_ps2, const double* limit);
 
+  /// step() with the slope V'(Q) + extra(i, Q) [meV per site] for trajectory
+  /// first_trajectory + i: a force added to the landscape's (a lattice's
+  /// neighbour coupling), whose V' still comes from the table's own pass.
+  /// Inline: the caller wraps it in its own non-inlined function, as step_each.
+  template <class ExtraSlope>
+  void step_adding(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory, std::uint64_t step_index,
+                   double drive_per_ps2, ExtraSlope extra) {
+    step_landscape(Q, P, n, first_trajectory, step_index, drive_per_ps2, never_watched, extra);
+  }
+
   /// step() that also hands each trajectory's state at t_n, the start of the
   /// step, to `observe(i, Q_n, P(t_n), V(Q_n))` (on-site momentum, V in meV per
   /// site) inside the vectorised loop. V comes from the table cell that the
@@ -190,10 +201,12 @@ class LangevinIntegrator {
   template <class Evaluate, class Observe, class Watch>
   unsigned integrate(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory, std::uint64_t step_index,
                      double drive_per_ps2, Evaluate evaluate, Observe observe, Watch watch);
-  /// step() and step_watching(): the landscape's force, with `watch` as integrate()'s.
-  template <class Watch>
+  /// step(), step_watching() and step_adding(): the landscape's force plus
+  /// `extra` (none for NoExtraSlope), with `watch` as integrate()'s.
+  struct NoExtraSlope {};
+  template <class Watch, class ExtraSlope>
   unsigned step_landscape(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
-                          std::uint64_t step_index, double drive_per_ps2, Watch watch);
+                          std::uint64_t step_index, double drive_per_ps2, Watch watch, ExtraSlope extra);
 
   static unsigned never_watched(std::size_t, double) { return 0; }
 
@@ -214,30 +227,40 @@ LangevinIntegrator<Force>::LangevinIntegrator(Scheme scheme, const Oscillator& o
       noise_(seed, Stream::langevin_noise) {}
 
 template <ForceEvaluator Force>
-template <class Watch>
+template <class Watch, class ExtraSlope>
 unsigned LangevinIntegrator<Force>::step_landscape(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
-                                                   std::uint64_t step_index, double drive_per_ps2, Watch watch) {
+                                                   std::uint64_t step_index, double drive_per_ps2, Watch watch,
+                                                   ExtraSlope extra) {
   // A copy: the loop must see that nothing it writes through Q, P changes the table.
   const auto force = force_.slope_kernel();
   const auto nothing = [](std::size_t, double, double, double) {};
+  const auto plus_extra = [extra](double landscape_slope, std::size_t i, double q) {
+    if constexpr (std::is_same_v<ExtraSlope, NoExtraSlope>) {
+      return landscape_slope;
+    } else {
+      return landscape_slope + extra(i, q);
+    }
+  };
   if constexpr (requires(const double* q, double* out) { force.slopes(q, out, n); }) {
     // A table's slopes in a pass of their own, which reads whole cells
     // instead of gathering (ForceTable::SlopeKernel::slopes): the same bits.
     if (slope_.size() < n) slope_.resize(n);
     force.slopes(Q, slope_.data(), n);
     const double* __restrict slope = slope_.data();
-    return integrate(Q, P, n, first_trajectory, step_index, drive_per_ps2,
-                     [slope](std::size_t i, double) { return slope[i]; }, nothing, watch);
+    return integrate(
+        Q, P, n, first_trajectory, step_index, drive_per_ps2,
+        [slope, plus_extra](std::size_t i, double q) { return plus_extra(slope[i], i, q); }, nothing, watch);
   } else {
-    return integrate(Q, P, n, first_trajectory, step_index, drive_per_ps2,
-                     [force](std::size_t, double q) { return force.slope(q); }, nothing, watch);
+    return integrate(
+        Q, P, n, first_trajectory, step_index, drive_per_ps2,
+        [force, plus_extra](std::size_t i, double q) { return plus_extra(force.slope(q), i, q); }, nothing, watch);
   }
 }
 
 template <ForceEvaluator Force>
 void LangevinIntegrator<Force>::step(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
                                      std::uint64_t step_index, double drive_per_ps2) {
-  step_landscape(Q, P, n, first_trajectory, step_index, drive_per_ps2, never_watched);
+  step_landscape(Q, P, n, first_trajectory, step_index, drive_per_ps2, never_watched, NoExtraSlope{});
 }
 
 template <ForceEvaluator Force>
@@ -246,7 +269,7 @@ bool LangevinIntegrator<Force>::step_watching(double* Q, double* P, std::size_t 
                                               const double* __restrict limit) {
   return step_landscape(Q, P, n, first_trajectory, step_index, drive_per_ps2, [limit](std::size_t i, double q) {
            return static_cast<unsigned>(std::abs(q) < limit[i]);
-         }) != 0;
+         }, NoExtraSlope{}) != 0;
 }
 
 template <ForceEvaluator Force>
