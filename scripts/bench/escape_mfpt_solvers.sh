@@ -6,12 +6,13 @@
 # gamma/omega = 0.001 (delta = 0.025) and at gamma = omega_b/2. GMRES gets at most
 # 5 minutes per damping (~10 min in all). Prints each solver's wall time for the
 # three solves and the rates, or how GMRES ended.
-# Measured (2 ranks, machine shared with other jobs): LU 14.4 s (gamma/omega = 0.001)
-# and 27.1 s (omega_b/2) for all three solves. GMRES did not finish within 5 min at
-# gamma/omega = 0.001 (an earlier run: not in 15 min, nor in 5 min at r = 8, 2e5
-# unknowns), and at omega_b/2 it broke down (KSP reason -5) after 800 iterations and
-# 127 s. LU is the solver at these sizes; GMRES serves grids too large for rank 0's
-# memory only if a better preconditioner makes it converge.
+# Measured (2 ranks, machine shared with other jobs, so the seconds vary 3x between
+# runs): LU 14-41 s (gamma/omega = 0.001, 2.36e6 unknowns in all) and 27-40 s
+# (omega_b/2, 2.16e6) for all three solves. GMRES did not finish within 5 min at
+# gamma/omega = 0.001 (nor in 15 min, nor in 5 min at r = 8 with 2e5 unknowns on
+# the finest mesh), and at omega_b/2 it broke down (KSP reason -5) after 800
+# iterations, 127-191 s. LU is the solver at these sizes; GMRES serves grids too
+# large for rank 0's memory only once a better preconditioner makes it converge.
 #   usage: scripts/bench/escape_mfpt_solvers.sh [BUILD_DIR]   (default: build)
 source "$(dirname "$0")/lib/escape_bench.bash"
 cat >"$out/solvers.ini" <<'INI'
@@ -33,7 +34,7 @@ for damping in 0.138230 118; do
     timeout 300 mpiexec --allow-run-as-root --oversubscribe -n 2 "$build/bin/metasc-escape" "$out/solvers.ini" \
       --phonon.damping_per_ps=$damping --escape.mfpt_solver=$solver --output.file="$out/$solver.h5" \
       --output.progress=false >"$out/$solver.txt" 2>&1 || status=$?
-    wall=$(echo "$(date +%s.%N) - $start" | bc)
+    wall=$(printf '%.0f' "$(echo "$(date +%s.%N) - $start" | bc)")
     if [ $status -eq 0 ]; then
       /usr/bin/python3 - "$out/$solver.h5" "$solver" <<'PY'
 import sys, h5py
@@ -46,7 +47,7 @@ PY
     elif [ $status -eq 124 ]; then
       echo "gamma = $damping /ps, $solver: not finished in 300 s"
     else
-      echo "gamma = $damping /ps, $solver: failed after $wall s: $(grep -m1 'error' "$out/$solver.txt")"
+      echo "gamma = $damping /ps, $solver: failed after $wall s: $(grep -m1 -o 'MFPT: .*' "$out/$solver.txt")"
     fi
   done
 done
