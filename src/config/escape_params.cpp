@@ -47,7 +47,16 @@ void declare_escape_keys(Registry& registry) {
   registry.add({.key = "escape.ffs_trials", .kind = Kind::integer, .default_value = "1000", .bounds = between(1, 1e10),
                 .help = "trial trajectories per interface per replica"});
   registry.add({.key = "escape.ffs_basin_kT", .unit = "k_B T", .default_value = "1", .bounds = between(0.0, 1e3),
-                .help = "first interface lambda_0 = V(Q_MS) + this k_BT/N_s: the metastable basin A lies below it"});
+                .help = "first interface lambda_0 = V(Q_MS) + this k_BT/N_s"});
+  registry.add({.key = "escape.ffs_gap_kT", .unit = "k_B T", .default_value = "0.5", .bounds = between(0.0, 1e3),
+                .help = "the metastable basin A is e < lambda_0 - this k_BT/N_s (below escape.ffs_basin_kT): the flux "
+                        "counts a walker again only once it fell this far, not each diffusive recrossing of lambda_0"});
+  registry.add({.key = "escape.ffs_prune", .default_value = "0.5", .bounds = {.min = 0.0, .max = 1.0, .max_open = true},
+                .help = "pruned FFS: a trial falling through a lower interface ends with this probability, else "
+                        "carries 1/(1 - this) times its weight (unbiased); 0 runs every failing trial back to A"});
+  registry.add({.key = "escape.ffs_check_steps", .kind = Kind::integer, .default_value = "1", .bounds = between(1, 1e6),
+                .help = "the interfaces, A and the escape are tested every this many steps (exact FFS of the sampled "
+                        "chain; keep the energy's change over these steps far below escape.margin_kT)"});
   registry.add({.key = "escape.ffs_spacing_kT", .unit = "k_B T", .default_value = "1.5",
                 .bounds = {.min = 0.0, .max = 1e3, .min_open = true},
                 .help = "largest spacing of the energy interfaces between lambda_0 and V(Q_B)"});
@@ -84,7 +93,10 @@ EscapeParams EscapeParams::from(const Config& config) {
                          .flux_crossings = config.integer("escape.ffs_flux_crossings"),
                          .trials = config.integer("escape.ffs_trials"),
                          .basin_kT = config.real("escape.ffs_basin_kT"),
-                         .spacing_kT = config.real("escape.ffs_spacing_kT")};
+                         .gap_kT = config.real("escape.ffs_gap_kT"),
+                         .spacing_kT = config.real("escape.ffs_spacing_kT"),
+                         .prune = config.real("escape.ffs_prune"),
+                         .check_steps = config.integer("escape.ffs_check_steps")};
   if (config.given("escape.damping_scan_per_ps")) params.damping_scan_per_ps = config.grid("escape.damping_scan_per_ps");
   return params;
 }

@@ -8,26 +8,35 @@
 #include <limits>
 #include <numeric>
 #include <string>
+#include <tuple>
+#include <utility>
 
 #include "metasc/error.hpp"
 #include "metasc/format_number.hpp"
 #include "metasc/parallel/decomposition.hpp"
 #include "metasc/stochastic/integrator.hpp"
+#include "metasc/stochastic/philox_blocks.hpp"
+#include "metasc/stochastic/rng.hpp"
+#include "metasc/stochastic/ziggurat.hpp"
 #include "metasc/units.hpp"
 
 namespace metasc::escape {
 
 namespace {
 
-constexpr std::uint64_t trials_per_chain = 16;
-/// Walkers or chains stepped together (one integrator call per step).
+/// Lanes stepped together (one integrator call per step).
 constexpr std::size_t block_size = 64;
+/// An interface stage deals a replica's trials to blocks of this many; a block's lanes take
+/// the next trial of its queue as soon as theirs ends, so a lane idles only at the queue's end.
+constexpr std::uint64_t trials_per_block = 32 * block_size;
 /// Flux-stage walkers advance in rounds; the replicas' crossing counts are checked after each.
 constexpr std::uint64_t round_steps = 2048;
 constexpr std::uint64_t max_rounds = 4096;
 /// Trajectory ids of stage s start at (s + 1)·2^40: disjoint from each other and from the
 /// brute-force ensemble's ids 0, 1, … with the same seed.
 constexpr std::uint64_t stage_ids = std::uint64_t{1} << 40;
+/// A stored state: Q, stored P and its weight.
+constexpr std::size_t state_size = 3;
 
 std::uint64_t first_id(std::uint64_t stage) { return (stage + 1) * stage_ids; }
 
@@ -38,23 +47,42 @@ void broadcast(const Environment& environment, std::vector<double>& values) {
   MPI_Bcast(values.data(), static_cast<int>(size), MPI_DOUBLE, 0, environment.comm());
 }
 
-/// The integrator and the sets every walker and trial is tested against.
+/// A uniform on [0, 1) that is a pure function of (seed, id, event): Philox at a counter
+/// whose stream word no normal deviate uses.
+double uniform(const stochastic::PhiloxKey& key, std::uint64_t id, std::uint64_t event) {
+  const stochastic::PhiloxCounter counter{{static_cast<std::uint32_t>(id), static_cast<std::uint32_t>(id >> 32),
+                                           static_cast<std::uint32_t>(event),
+                                           static_cast<std::uint32_t>(stochastic::Stream::roulette) << 28}};
+  return stochastic::ziggurat::uniform(stochastic::philox_words(counter, key)[0]);
+}
+
+/// The integrator and the sets every walker and trial is tested against, every
+/// `check_steps` steps.
 class Dynamics {
  public:
-  Dynamics(const EscapeProblem& problem, const config::LangevinParams& langevin, double basin_meV)
+  Dynamics(const EscapeProblem& problem, const config::LangevinParams& langevin, double basin_meV,
+           std::uint64_t check_steps)
       : integrator_(langevin.scheme, problem.oscillator, langevin.dt_ps, problem.well.table, langevin.seed),
         kinetic_(0.5 * units::hbar_meV_ps / problem.oscillator.angular_per_ps),
         Q_barrier_(problem.well.critical.Q_barrier),
         basin_(basin_meV),
-        relaxed_(problem.relaxed_meV()) {}
+        relaxed_(problem.relaxed_meV()),
+        check_steps_(check_steps) {}
 
-  void step(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory, std::uint64_t step) {
-    integrator_.step(Q, P, n, first_trajectory, step, 0.0);
+  std::uint64_t check_steps() const { return check_steps_; }
+  /// check_steps() steps from step `first_step` on.
+  void advance(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory, std::uint64_t first_step) {
+    for (std::uint64_t s = 0; s < check_steps_; ++s) integrator_.step(Q, P, n, first_trajectory, first_step + s, 0.0);
   }
-  /// e [meV per site] of the state (Q, stored P).
-  double energy(double Q, double P) const {
-    const double momentum = integrator_.physical_momentum(Q, P, 0.0);
-    return kinetic_ * momentum * momentum + integrator_.force().potential(Q);
+  /// e [meV per site] of the states (Q, stored P).
+  void energies(const double* Q, const double* P, double* e, std::size_t n) const {
+    const auto force = integrator_.force().slope_kernel();
+    const auto& map = integrator_.step_map();
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto local = force.slope_and_potential(Q[i]);
+      const double momentum = map.physical_momentum(P[i], local.slope_meV, 0.0);
+      e[i] = kinetic_ * momentum * momentum + local.potential_meV;
+    }
   }
   bool in_A(double Q, double e) const { return std::abs(Q) > Q_barrier_ && e < basin_; }
   bool in_B(double Q, double e) const { return std::abs(Q) < Q_barrier_ && e < relaxed_; }
@@ -64,18 +92,25 @@ class Dynamics {
   stochastic::LangevinIntegrator<stochastic::ForceTable> integrator_;
   double kinetic_;  ///< ħ/(2ω)
   double Q_barrier_, basin_, relaxed_;
+  std::uint64_t check_steps_;
 };
 
-/// States stored at an interface, one list per replica, as (Q, stored P) pairs.
+/// States stored at an interface, one list per replica, as (Q, stored P, weight) triples.
 using Pools = std::vector<std::vector<double>>;
 
-/// What the ranks report from one stage, in global walker/chain order on rank 0.
+/// What the ranks report from one stage, in global walker/block order on rank 0.
 struct StageTally {
-  std::vector<std::int32_t> successes;  ///< per walker (crossings) or per chain
-  std::vector<double> states;           ///< the stored states, flattened (Q, P) pairs
+  std::vector<std::int32_t> successes;  ///< per walker (crossings) or per block
+  std::vector<double> weights;          ///< the successes' summed weights, per walker or block
+  std::vector<double> states;           ///< the stored states, flattened triples
   std::vector<double> risk_steps;       ///< flux stage: steps with A as last basin; per walker
-  std::vector<double> steps;            ///< steps run, per walker (all) or chain (until its last trial ends)
+  std::vector<double> steps;            ///< steps run, per walker or block (summed over its trials)
 };
+
+StageTally empty_tally(std::size_t items) {
+  return {std::vector<std::int32_t>(items, 0), std::vector<double>(items, 0.0), {}, std::vector<double>(items, 0.0),
+          std::vector<double>(items, 0.0)};
+}
 
 /// Splits the gathered states into per-replica pools (rank 0), then gives every rank a copy.
 Pools share_pools(const Environment& environment, const StageTally& tally, std::size_t replicas,
@@ -85,7 +120,7 @@ Pools share_pools(const Environment& environment, const StageTally& tally, std::
     std::size_t offset = 0;
     for (std::size_t item = 0; item < tally.successes.size(); ++item) {
       auto& pool = pools[item / items_per_replica];
-      const auto count = 2 * static_cast<std::size_t>(tally.successes[item]);
+      const auto count = state_size * static_cast<std::size_t>(tally.successes[item]);
       pool.insert(pool.end(), tally.states.begin() + static_cast<std::ptrdiff_t>(offset),
                   tally.states.begin() + static_cast<std::ptrdiff_t>(offset + count));
       offset += count;
@@ -96,8 +131,9 @@ Pools share_pools(const Environment& environment, const StageTally& tally, std::
 }
 
 StageTally gather_tally(const Environment& environment, const Decomposition& items, const StageTally& local) {
-  return {items.gather(environment, local.successes), gather_in_rank_order(environment, local.states),
-          items.gather(environment, local.risk_steps), items.gather(environment, local.steps)};
+  return {items.gather(environment, local.successes), items.gather(environment, local.weights),
+          gather_in_rank_order(environment, local.states), items.gather(environment, local.risk_steps),
+          items.gather(environment, local.steps)};
 }
 
 /// Stage 0: walkers from thermal equilibrium in the well, run in rounds until every replica
@@ -107,9 +143,9 @@ StageTally flux_stage(const Environment& environment, Dynamics& dynamics, const 
                       const Decomposition& walkers) {
   const std::int64_t local = walkers.local_count();
   const auto n = static_cast<std::size_t>(local);
-  std::vector<double> Q(n), P(n);
+  std::vector<double> Q(n), P(n), e(n);
   std::vector<std::uint8_t> entered(n, 0), armed(n, 0), alive(n, 1);
-  StageTally tally{std::vector<std::int32_t>(n, 0), {}, std::vector<double>(n, 0.0), std::vector<double>(n, 0.0)};
+  auto tally = empty_tally(n);
   std::vector<std::vector<double>> crossings(n);
 
   const stochastic::NormalStream initial(langevin.seed, stochastic::Stream::initial_state);
@@ -124,32 +160,34 @@ StageTally flux_stage(const Environment& environment, Dynamics& dynamics, const 
   const auto replicas = static_cast<std::size_t>(settings.replicas);
   const auto per_replica = static_cast<std::size_t>(settings.walkers);
   const double lambda_0 = energy_interfaces(problem, settings).front();
+  const std::uint64_t stride = dynamics.check_steps();
+  const std::uint64_t checks_per_round = std::max<std::uint64_t>(1, round_steps / stride);
   std::uint64_t step = 0;
   for (std::uint64_t round = 0;; ++round) {
     for (std::size_t first = 0; first < n; first += block_size) {
       const std::size_t count = std::min(block_size, n - first);
-      for (std::uint64_t s = 0; s < round_steps; ++s) {
-        dynamics.step(Q.data() + first, P.data() + first, count, base + first, step + s);
+      for (std::uint64_t check = 0; check < checks_per_round; ++check) {
+        dynamics.advance(Q.data() + first, P.data() + first, count, base + first, step + check * stride);
+        dynamics.energies(Q.data() + first, P.data() + first, e.data() + first, count);
         for (std::size_t w = first; w < first + count; ++w) {
           if (!alive[w]) continue;
-          const double e = dynamics.energy(Q[w], P[w]);
-          if (dynamics.in_B(Q[w], e)) {
+          if (dynamics.in_B(Q[w], e[w])) {
             alive[w] = 0;  // escaped: its time no longer has A as last basin
             continue;
           }
-          if (entered[w]) tally.risk_steps[w] += 1.0;
-          if (dynamics.in_A(Q[w], e)) {
+          if (entered[w]) tally.risk_steps[w] += static_cast<double>(stride);
+          if (dynamics.in_A(Q[w], e[w])) {
             entered[w] = armed[w] = 1;
-          } else if (armed[w] && e >= lambda_0) {
+          } else if (armed[w] && e[w] >= lambda_0) {
             armed[w] = 0;
             ++tally.successes[w];
-            crossings[w].push_back(Q[w]);
-            crossings[w].push_back(P[w]);
+            tally.weights[w] += 1.0;
+            crossings[w].insert(crossings[w].end(), {Q[w], P[w], 1.0});
           }
         }
       }
     }
-    step += round_steps;
+    step += checks_per_round * stride;
     // Exact integer sums: every rank takes the same decision.
     std::vector<std::int64_t> per_replica_count(replicas, 0);
     for (std::size_t w = 0; w < n; ++w) {
@@ -162,8 +200,7 @@ StageTally flux_stage(const Environment& environment, Dynamics& dynamics, const 
     if (fewest >= settings.flux_crossings) break;
     if (round + 1 == max_rounds) {
       if (fewest == 0)
-        throw NumericalError("forward flux: no walker left the basin A in " +
-                             format_number(static_cast<double>(max_rounds * round_steps)) +
+        throw NumericalError("forward flux: no walker left the basin A in " + format_number(static_cast<double>(step)) +
                              " steps; lower escape.ffs_basin_kT");
       break;
     }
@@ -173,64 +210,113 @@ StageTally flux_stage(const Environment& environment, Dynamics& dynamics, const 
   return gather_tally(environment, walkers, tally);
 }
 
+/// The start states of a stage's trials in one replica: systematic resampling of the pool in
+/// proportion to the weights, at a uniform offset U, so that trial t of N starts from the state
+/// whose cumulative-weight interval holds (t + U)·W/N. Every state is chosen N w/W times on
+/// average, which keeps the product of the stage estimates unbiased.
+class Resampler {
+ public:
+  Resampler(const std::vector<double>& pool, std::uint64_t trials, double offset)
+      : pool_(&pool), trials_(static_cast<double>(trials)), offset_(offset) {
+    double total = 0.0;
+    for (std::size_t j = 0; j < pool.size() / state_size; ++j) cumulative_.push_back(total += pool[state_size * j + 2]);
+  }
+  bool empty() const { return cumulative_.empty(); }
+  /// Q and stored P of trial t's start.
+  std::pair<double, double> start(std::uint64_t trial) const {
+    const double position = (static_cast<double>(trial) + offset_) * cumulative_.back() / trials_;
+    const auto found = std::upper_bound(cumulative_.begin(), cumulative_.end(), position);
+    const auto j = static_cast<std::size_t>(std::min<std::ptrdiff_t>(found - cumulative_.begin(),
+                                                                     static_cast<std::ptrdiff_t>(cumulative_.size()) - 1));
+    return {(*pool_)[state_size * j], (*pool_)[state_size * j + 1]};
+  }
+
+ private:
+  const std::vector<double>* pool_;
+  std::vector<double> cumulative_;
+  double trials_, offset_;
+};
+
+/// What an interface stage needs to know besides the states.
+struct StageSpec {
+  std::uint64_t stage;                   ///< s ≥ 1: trials from λ_{s−1}
+  const std::vector<double>* interfaces;  ///< λ_0 … λ_n
+  bool to_B;                             ///< the last stage, from λ_n to B
+  std::uint64_t trials;                  ///< per replica
+  std::uint64_t blocks_per_replica;
+  double prune;
+};
+
 /// Stage s ≥ 1: trials from the pools of stage s − 1 until e ≥ λ_s (s ≤ n) or B, or back in A.
+/// Pruning (Allen, Frenkel, ten Wolde 2006): a trial that falls through λ_j, j ≤ s − 2, ends
+/// there with probability p and otherwise goes on with its weight times 1/(1 − p); a success
+/// counts with its weight, so the stage estimate Σw/N keeps its mean, and the pruned trials no
+/// longer run all the way back to A, which at weak damping takes ~1/γ.
 StageTally interface_stage(const Environment& environment, Dynamics& dynamics, const Pools& pools,
-                           std::uint64_t stage, double target_meV, bool to_B, std::uint64_t trials,
-                           const Decomposition& chains, std::uint64_t chains_per_replica) {
-  const auto n = static_cast<std::size_t>(chains.local_count());
-  StageTally tally{std::vector<std::int32_t>(n, 0), {}, std::vector<double>(n, 0.0), std::vector<double>(n, 0.0)};
+                           const StageSpec& spec, const Decomposition& blocks, std::uint64_t seed) {
+  const auto n = static_cast<std::size_t>(blocks.local_count());
+  auto tally = empty_tally(n);
   std::vector<std::vector<double>> stored(n);
-  for (std::size_t first = 0; first < n; first += block_size) {
-    const std::size_t count = std::min(block_size, n - first);
-    std::vector<double> Q(count), P(count);
-    std::vector<std::uint64_t> next(count), end(count);
-    std::vector<std::uint8_t> active(count, 0);
-    const auto global = [&](std::size_t c) {
-      return static_cast<std::uint64_t>(chains.global_index(static_cast<std::int64_t>(first + c)));
+  const stochastic::PhiloxKey key{{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}};
+  const auto& interfaces = *spec.interfaces;
+  const double target = spec.to_B ? 0.0 : interfaces[spec.stage];
+  const std::uint64_t stride = dynamics.check_steps();
+  std::vector<double> Q(block_size), P(block_size), e(block_size), weight(block_size);
+  std::vector<std::uint64_t> trial(block_size);
+  std::vector<std::int64_t> level(block_size);
+  std::vector<std::uint8_t> active(block_size);
+  for (std::size_t b = 0; b < n; ++b) {
+    const auto block = static_cast<std::uint64_t>(blocks.global_index(static_cast<std::int64_t>(b)));
+    const std::uint64_t replica = block / spec.blocks_per_replica;
+    const Resampler resampler(pools[replica], spec.trials,
+                              uniform(key, first_id(spec.stage) + replica, 0));
+    if (resampler.empty()) continue;
+    const std::uint64_t trial_ids = first_id(spec.stage) + replica * spec.trials;
+    std::uint64_t next = (block % spec.blocks_per_replica) * trials_per_block;
+    const std::uint64_t end = std::min(spec.trials, next + trials_per_block);
+    std::int64_t running = 0;
+    const auto load = [&](std::size_t lane) {
+      trial[lane] = next++;
+      std::tie(Q[lane], P[lane]) = resampler.start(trial[lane]);
+      weight[lane] = 1.0;
+      level[lane] = static_cast<std::int64_t>(spec.stage) - 2;
     };
-    const auto pool_of = [&](std::size_t c) -> const std::vector<double>& { return pools[global(c) / chains_per_replica]; };
-    // Trial t of N starts from stored state ⌊t·M/N⌋ of the replica's M.
-    const auto load = [&](std::size_t c) {
-      const auto& pool = pool_of(c);
-      const std::uint64_t states = pool.size() / 2;
-      const std::uint64_t index = next[c] * states / trials;
-      Q[c] = pool[2 * index];
-      P[c] = pool[2 * index + 1];
-    };
-    for (std::size_t c = 0; c < count; ++c) {
-      const std::uint64_t within = global(c) % chains_per_replica;
-      next[c] = within * trials_per_chain;
-      end[c] = std::min(trials, next[c] + trials_per_chain);
-      active[c] = !pool_of(c).empty() && next[c] < end[c];
-      if (active[c]) load(c);
+    for (std::size_t lane = 0; lane < block_size; ++lane) {
+      active[lane] = next < end;
+      if (active[lane]) {
+        load(lane);
+        ++running;
+      }
     }
-    std::uint64_t step = 0;
-    for (auto running = std::count(active.begin(), active.end(), 1); running > 0; ++step) {
-      dynamics.step(Q.data(), P.data(), count, first_id(stage) + global(0), step);
-      for (std::size_t c = 0; c < count; ++c) {
-        if (!active[c]) continue;
-        const double e = dynamics.energy(Q[c], P[c]);
-        const bool success = dynamics.in_B(Q[c], e) || (!to_B && e >= target_meV);
-        if (!success && !dynamics.in_A(Q[c], e)) continue;
-        if (success) {
-          ++tally.successes[first + c];
-          if (!to_B) {
-            stored[first + c].push_back(Q[c]);
-            stored[first + c].push_back(P[c]);
-          }
+    for (std::uint64_t step = 0; running > 0; step += stride) {
+      dynamics.advance(Q.data(), P.data(), block_size, first_id(spec.stage) + block * block_size, step);
+      dynamics.energies(Q.data(), P.data(), e.data(), block_size);
+      for (std::size_t lane = 0; lane < block_size; ++lane) {
+        if (!active[lane]) continue;
+        tally.steps[b] += static_cast<double>(stride);
+        const bool success = dynamics.in_B(Q[lane], e[lane]) || (!spec.to_B && e[lane] >= target);
+        bool ended = success || dynamics.in_A(Q[lane], e[lane]);
+        for (; !ended && level[lane] >= 0 && e[lane] < interfaces[static_cast<std::size_t>(level[lane])]; --level[lane]) {
+          ended = uniform(key, trial_ids + trial[lane], static_cast<std::uint64_t>(level[lane]) + 1) < spec.prune;
+          weight[lane] /= 1.0 - spec.prune;
         }
-        if (++next[c] < end[c]) {
-          load(c);
+        if (!ended) continue;
+        if (success) {
+          ++tally.successes[b];
+          tally.weights[b] += weight[lane];
+          if (!spec.to_B) stored[b].insert(stored[b].end(), {Q[lane], P[lane], weight[lane]});
+        }
+        if (next < end) {
+          load(lane);
         } else {
-          active[c] = 0;
+          active[lane] = 0;
           --running;
-          tally.steps[first + c] = static_cast<double>(step + 1);
         }
       }
     }
   }
   for (const auto& list : stored) tally.states.insert(tally.states.end(), list.begin(), list.end());
-  return gather_tally(environment, chains, tally);
+  return gather_tally(environment, blocks, tally);
 }
 
 }  // namespace
@@ -250,7 +336,8 @@ std::vector<double> energy_interfaces(const EscapeProblem& problem, const config
 ForwardFluxResult forward_flux(const Environment& environment, const EscapeProblem& problem,
                                const config::LangevinParams& langevin, const config::ForwardFluxParams& settings) {
   const auto interfaces = energy_interfaces(problem, settings);
-  Dynamics dynamics(problem, langevin, interfaces.front());
+  Dynamics dynamics(problem, langevin, interfaces.front() - settings.gap_kT * problem.kT_per_site_meV(),
+                    static_cast<std::uint64_t>(settings.check_steps));
   const auto replicas = static_cast<std::size_t>(settings.replicas);
 
   // Stage 0: the flux out of A.
@@ -273,22 +360,22 @@ ForwardFluxResult forward_flux(const Environment& environment, const EscapeProbl
 
   // Stages 1 … n to the interfaces, stage n + 1 to B.
   const auto trials = static_cast<std::uint64_t>(settings.trials);
-  const std::uint64_t chains_per_replica = (trials + trials_per_chain - 1) / trials_per_chain;
-  const Decomposition chains(static_cast<std::int64_t>(chains_per_replica * replicas), environment.size(),
+  const std::uint64_t blocks_per_replica = (trials + trials_per_block - 1) / trials_per_block;
+  const Decomposition blocks(static_cast<std::int64_t>(blocks_per_replica * replicas), environment.size(),
                              environment.rank(), Decomposition::Layout::contiguous);
   const std::size_t stages = interfaces.size();  // n + 1 stages after the flux
   std::vector<double> probabilities(replicas * stages, 0.0);  // (replica, stage)
   for (std::size_t s = 1; s <= stages; ++s) {
-    const bool to_B = s == stages;
-    const auto tally = interface_stage(environment, dynamics, pools, s, to_B ? 0.0 : interfaces[s], to_B, trials,
-                                       chains, chains_per_replica);
+    const StageSpec spec{.stage = s, .interfaces = &interfaces, .to_B = s == stages, .trials = trials,
+                         .blocks_per_replica = blocks_per_replica, .prune = settings.prune};
+    const auto tally = interface_stage(environment, dynamics, pools, spec, blocks, langevin.seed);
     if (environment.is_root()) {
-      for (std::size_t c = 0; c < tally.successes.size(); ++c) {
-        probabilities[(c / chains_per_replica) * stages + (s - 1)] += tally.successes[c] / static_cast<double>(trials);
-        steps[0] += tally.steps[c];
+      for (std::size_t b = 0; b < tally.weights.size(); ++b) {
+        probabilities[(b / blocks_per_replica) * stages + (s - 1)] += tally.weights[b] / static_cast<double>(trials);
+        steps[0] += tally.steps[b];
       }
     }
-    if (!to_B) pools = share_pools(environment, tally, replicas, static_cast<std::size_t>(chains_per_replica));
+    if (!spec.to_B) pools = share_pools(environment, tally, replicas, static_cast<std::size_t>(blocks_per_replica));
   }
   broadcast(environment, flux_per_replica);
   broadcast(environment, crossings);

@@ -88,6 +88,11 @@ EscapeJob EscapeJob::from(const config::Config& config) {
                       format_number(job.problem.barrier_over_kT()) + " (got '" +
                       format_number(settings.forward_flux.basin_kT) + "')");
   }
+  if (settings.methods.forward_flux && !(settings.forward_flux.gap_kT < settings.forward_flux.basin_kT)) {
+    throw ConfigError("escape.ffs_gap_kT must be below escape.ffs_basin_kT = " +
+                      format_number(settings.forward_flux.basin_kT) + ", or the basin A is empty (got '" +
+                      format_number(settings.forward_flux.gap_kT) + "')");
+  }
   if (settings.methods.ensemble && langevin.step_count() < 2) {
     throw ConfigError("langevin.t_end_ps must span at least two steps of langevin.dt_ps = " +
                       format_number(langevin.dt_ps) + " (got '" + format_number(langevin.t_end_ps) + "')");

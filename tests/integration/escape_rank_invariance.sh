@@ -7,7 +7,7 @@ for ranks in 1 2 3; do
   run_mpi $ranks "$METASC_BIN/metasc-escape" "$METASC_SOURCE/inputs/escape_turnover.ini" --output.file=escape_$ranks.h5 \
     --output.progress=false --escape.damping_scan_per_ps=30:300:2:log --escape.mfpt_resolution=12 \
     --langevin.trajectories=300 --langevin.t_end_ps=5 --escape.ffs_trials=400 --escape.ffs_replicas=8 \
-    --escape.ffs_walkers=5 --escape.ffs_flux_crossings=200 >escape_$ranks.txt ||
+    --escape.ffs_walkers=5 --escape.ffs_flux_crossings=200 --escape.ffs_check_steps=2 >escape_$ranks.txt ||
     fail "metasc-escape on $ranks ranks: $(cat escape_$ranks.txt)"
 done
 /usr/bin/python3 - <<'PY' || fail "results differ between rank counts"

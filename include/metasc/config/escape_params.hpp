@@ -35,8 +35,11 @@ struct ForwardFluxParams {
   std::int64_t walkers;           ///< flux-stage trajectories per replica
   std::int64_t flux_crossings;    ///< flux stage runs until each replica has this many λ_0 crossings
   std::int64_t trials;            ///< trials per interface per replica
-  double basin_kT;                ///< λ_0 = V(Q_MS) + basin_kT·k_BT/N_s bounds the metastable basin A
+  double basin_kT;                ///< λ_0 = V(Q_MS) + basin_kT·k_BT/N_s, the first interface
+  double gap_kT;                  ///< A = {e < λ_0 − gap_kT·k_BT/N_s}, the metastable basin (gap < basin)
   double spacing_kT;              ///< largest interface spacing [k_BT/N_s] up to λ_n = V(Q_B)
+  double prune;                   ///< Russian roulette: a trial dies at each lower interface it falls through with this probability
+  std::int64_t check_steps;       ///< the order parameter is tested every this many steps
 };
 
 /// Which methods metasc-escape runs besides rate theory (always on).

@@ -3,7 +3,8 @@
 /// with interfaces in the energy per site e = (ħ/ω)P²/2 + V(Q) — the slow
 /// variable at weak damping, and a valid order parameter at any damping:
 ///
-///   A   = the metastable basin {|Q| > Q_B, e < λ_0}, λ_0 = V(Q_MS) + b k_BT/N_s
+///   A   = the metastable basin {|Q| > Q_B, e < λ_0 − g k_BT/N_s}
+///   λ_0 = V(Q_MS) + b k_BT/N_s
 ///   λ_i = λ_0 + i (V(Q_B) − λ_0)/n,  i = 1 … n, spaced at most s k_BT/N_s apart
 ///   B   = the relaxed normal well, the escape set of every method
 ///
@@ -13,8 +14,26 @@
 /// exits from A through λ_0 per unit time spent with A as last visited basin
 /// (Φ), storing the crossing states; stage i runs trials from the states stored
 /// at λ_{i−1} until they reach λ_i (or B, at the last stage) or fall back into A,
-/// storing the successes. Trial t of N starts from stored state ⌊t·M/N⌋ of M,
-/// which spreads the trials evenly over the stored states.
+/// storing the successes. The gap g between A and λ_0 matters at weak damping,
+/// where e diffuses slowly: with A bounded by λ_0 itself, every diffusive
+/// recrossing of λ_0 would count in Φ and almost every trial from it would fail
+/// at once (P(λ_1|λ_0) ≈ 0.01 at βΔE_b = 20, δ = 0.08, against 0.23 with g = 1/2).
+///
+/// Pruning (Allen, Frenkel, ten Wolde 2006): a trial of stage i that falls
+/// through λ_j, j < i − 1, ends there with probability p (Russian roulette) and
+/// otherwise goes on with its weight times 1/(1 − p); P(λ_{i+1}|λ_i) is the
+/// successes' summed weight over the trials, and the next stage draws its start
+/// states in proportion to the weights (systematic resampling at a uniform
+/// offset: state j is the start of N w_j/W trials on average). Both keep every
+/// stage estimate's mean, so the rate stays unbiased; at weak damping a failing
+/// trial no longer relaxes all the way back to A, which takes ~1/γ.
+///
+/// The sets and interfaces are tested every c steps (c = escape.ffs_check_steps):
+/// this is FFS of the Markov chain of the states every c steps, exact for that
+/// chain; its escape is the continuous one's unless a trajectory enters B and
+/// leaves it within c steps, which needs its energy to climb the margin
+/// m k_BT/N_s in c·dt. Over c·dt the energy moves ~sqrt(4γ c dt (e − V) k_BT/N_s)
+/// (the kinetic energy e − V): keep that far below m k_BT/N_s.
 ///
 /// Error bar: R independent replicas (their own walkers, states and noise), each
 /// a complete FFS estimate k_r; the rate is their mean and the 95% interval
@@ -22,12 +41,15 @@
 /// correlation the branching creates (trials sharing an ancestor), which the
 /// binomial stage-by-stage formula would miss.
 ///
-/// Parallel and reproducible: the trials of a stage, over all replicas, are dealt
-/// to "chains" (16 consecutive trials each), the chains to ranks in contiguous
-/// runs; a chain's noise is NormalStream(seed, langevin_noise) at trajectory id
-/// (stage + 1)·2^40 + chain and its own step count, and its initial states come
-/// from the stage's stored states, gathered in global chain order and broadcast.
-/// Nothing depends on which rank runs a chain. Energies meV, times ps.
+/// Parallel and reproducible: a stage's trials, replica by replica, are dealt to
+/// blocks of 2048, the blocks to ranks in contiguous runs; a block's 64 lanes
+/// step together, and a lane whose trial ends takes the block's next trial. Lane
+/// l of block b draws its noise from NormalStream(seed, langevin_noise) at
+/// trajectory id (stage + 1)·2^40 + 64 b + l and the block's step count; the
+/// roulette and resampling uniforms are Philox at counters keyed by the trial's
+/// id (Stream::roulette). Start states come from the stage's stored states,
+/// gathered in global block order and broadcast. Nothing depends on which rank
+/// runs a block. Energies meV, times ps.
 #include <cstdint>
 #include <string>
 #include <vector>

@@ -48,6 +48,7 @@ namespace metasc::stochastic {
 enum class Stream : std::uint64_t {
   langevin_noise = 1,  ///< the thermal force of the integrators, draw 0 at each step
   initial_state = 2,   ///< initial (Q, P) draws, step 0
+  roulette = 3,        ///< forward flux's uniforms (pruning, resampling offsets), drawn from Philox directly
 };
 
 class NormalStream {
