@@ -327,9 +327,12 @@ NucleationOutcome run_nucleation(const Environment& environment, const Nucleatio
   MPI_Reduce(local_counts.data(), counts.data(), static_cast<int>(outputs), MPI_INT64_T, MPI_SUM, 0,
              environment.comm());
   outcome.cell_steps = static_cast<double>(job.field.lattices) * cells * steps;
+  // Over every rank, its sums in global order: the same bits on any rank count.
+  if (job.field.saddle) {
+    auto droplet = find_critical_droplet(environment.comm(), job.droplet_search(), job.force);
+    if (environment.is_root()) outcome.droplet = std::move(droplet);
+  }
   if (!environment.is_root()) return outcome;
-  // Serial on rank 0: the search is deterministic, so its bits do not depend on the rank count.
-  if (job.field.saddle) outcome.droplet = find_critical_droplet(job.droplet_search(), job.force);
 
   const double all_cells = cells * static_cast<double>(job.field.lattices);
   for (std::size_t i = 0; i < outputs; ++i) {

@@ -25,10 +25,11 @@
 /// the normal phase one at a time along the initial string (at small κ the
 /// droplet is one cell). Serial and deterministic: the same bits on every rank
 /// count (the caller runs it on one rank). Q in oscillator lengths, energies in meV.
+#include <mpi.h>
+
 #include <cstdint>
 #include <vector>
 
-#include "metasc/nucleation/lattice.hpp"
 #include "metasc/stochastic/force_table.hpp"
 
 namespace metasc::nucleation {
@@ -55,7 +56,10 @@ struct CriticalDroplet {
 /// Number of images on the string.
 inline constexpr int string_images = 33;
 
+/// Collective on `comm`: the lattice is split over its ranks (slab_lattice.hpp).
+/// Q and unstable_mode are returned on rank 0 of `comm` (empty elsewhere), every
+/// other member on every rank; all of it the same bits on any rank count.
 /// Throws metasc::Error for extents the lattice refuses, N_s ≤ 0 or κ < 0.
-CriticalDroplet find_critical_droplet(const DropletSearch& search, const stochastic::ForceTable& force);
+CriticalDroplet find_critical_droplet(MPI_Comm comm, const DropletSearch& search, const stochastic::ForceTable& force);
 
 }  // namespace metasc::nucleation
