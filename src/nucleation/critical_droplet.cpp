@@ -101,6 +101,22 @@ class LatticeEnergy {
     return parts[0] + 0.5 * kappa_ * parts[1];
   }
 
+  /// The gradients of Q[first … last) into g[first … last), one ghost exchange for all.
+  void gradients(const std::vector<State>& Q, std::size_t first, std::size_t last, std::vector<State>& g) {
+    std::vector<const double*> from;
+    std::vector<double*> to;
+    for (std::size_t j = first; j < last; ++j) {
+      from.push_back(Q[j].data());
+      to.push_back(g[j].data());
+    }
+    lattice_.neighbour_sums(from.size(), from.data(), to.data());
+    for (std::size_t j = first; j < last; ++j) {
+      for (std::size_t c = 0; c < Q[j].size(); ++c) {
+        g[j][c] = force_.slope(Q[j][c]) + kappa_ * (coordination_ * Q[j][c] - g[j][c]);
+      }
+    }
+  }
+
   void gradient(const State& Q, State& g) {
     lattice_.neighbour_sum(Q.data(), sum_.data());
     for (std::size_t c = 0; c < Q.size(); ++c) g[c] = force_.slope(Q[c]) + kappa_ * (coordination_ * Q[c] - sum_[c]);
@@ -281,8 +297,8 @@ class SaddleFollower {
   }
 
   /// Power sweeps of σ − H (its largest eigenvalue is H's lowest) on x, kept
-  /// orthogonal to `deflate` when given; returns x's Rayleigh quotient.
-  double sweep_mode(State& x, const State* deflate, int sweeps) {
+  /// orthogonal to `deflate` when given.
+  void sweep_mode(State& x, const State* deflate, int sweeps) {
     for (int s = 0; s < sweeps; ++s) {
       if (deflate != nullptr) {
         const double overlap = dot(lattice_, x, *deflate);
@@ -292,15 +308,21 @@ class SaddleFollower {
       for (std::size_t c = 0; c < x.size(); ++c) x[c] -= Hv_[c] / sigma_;
       normalise(x);
     }
+  }
+
+  /// x·Hx of a unit x.
+  double rayleigh_quotient(const State& x) {
     energy_.hessian_times(curvatures_, x, Hv_);
     return dot(lattice_, x, Hv_);
   }
 
   /// Sweeps until the Rayleigh quotient stops moving.
   double settle_mode(State& x, const State* deflate) {
-    double quotient = sweep_mode(x, deflate, mode_sweeps);
+    sweep_mode(x, deflate, mode_sweeps);
+    double quotient = rayleigh_quotient(x);
     for (int iteration = 0; iteration < follower_iterations / mode_sweeps; ++iteration) {
-      const double next = sweep_mode(x, deflate, mode_sweeps);
+      sweep_mode(x, deflate, mode_sweeps);
+      const double next = rayleigh_quotient(x);
       const bool settled = std::abs(next - quotient) < 1e-13 * sigma_;
       quotient = next;
       if (settled) break;
@@ -338,17 +360,17 @@ CriticalDroplet search_droplet(SlabLattice& lattice, const DropletSearch& search
     const double radius = sweep * static_cast<double>(j) / static_cast<double>(K - 1) - 2.0 * width;
     images[j] = droplet(lattice, search.extents, width, radius, Q_metastable, Q_normal);
   }
-  State g(M);
+  std::vector<State> g(K, State(M));
   std::vector<double> energies(K, 0.0);
   std::size_t highest = 0;
   for (int stage = 0; stage < string_stages; ++stage) {
     for (int iteration = 0; iteration < string_iterations; ++iteration) {
       double moved = 0.0;
+      energy.gradients(images, 1, K - 1, g);
       for (std::size_t j = 1; j + 1 < K; ++j) {
-        energy.gradient(images[j], g);
         for (std::size_t c = 0; c < M; ++c) {
-          images[j][c] -= step * g[c];
-          moved = std::max(moved, step * std::abs(g[c]));
+          images[j][c] -= step * g[j][c];
+          moved = std::max(moved, step * std::abs(g[j][c]));
         }
       }
       images = spread(lattice, images, K - 1, K);

@@ -59,16 +59,18 @@ SlabLattice::SlabLattice(MPI_Comm comm, const std::vector<std::int64_t>& extents
 
 SlabLattice::~SlabLattice() {
   // Destructors do not throw: a failing destroy at the end of a search changes nothing.
+  VecDestroy(&fields_local_);
+  VecDestroy(&fields_global_);
+  DMDestroy(&fields_dm_);
   VecDestroy(&local_);
   VecDestroy(&global_);
   DMDestroy(&dm_);
   if (comm_ != MPI_COMM_NULL) MPI_Comm_free(&comm_);
 }
 
-void SlabLattice::neighbour_sum(const double* __restrict x, double* __restrict sum) {
-  const std::size_t n = owned();
+void SlabLattice::neighbour_sum(const double* x, double* sum) {
   if (kept_axes_ == 0) {
-    std::fill_n(sum, n, 0.0);
+    std::fill_n(sum, owned(), 0.0);
     return;
   }
   // The global vector reads x in place (the DMDA's local order is the natural order).
@@ -78,29 +80,66 @@ void SlabLattice::neighbour_sum(const double* __restrict x, double* __restrict s
   PETSC_CHECK(VecResetArray(global_));
   const double* ghosted = nullptr;
   PETSC_CHECK(VecGetArrayRead(local_, &ghosted));
+  sum_from_ghosts(ghosted, 1, 0, sum);
+  PETSC_CHECK(VecRestoreArrayRead(local_, &ghosted));
+}
+
+void SlabLattice::neighbour_sums(std::size_t count, const double* const* x, double* const* sums) {
+  if (kept_axes_ == 0) {
+    for (std::size_t f = 0; f < count; ++f) std::fill_n(sums[f], owned(), 0.0);
+    return;
+  }
+  if (fields_ != count) {
+    VecDestroy(&fields_local_);
+    VecDestroy(&fields_global_);
+    DMDestroy(&fields_dm_);
+    PETSC_CHECK(DMDACreateCompatibleDMDA(dm_, static_cast<PetscInt>(count), &fields_dm_));
+    PETSC_CHECK(DMCreateGlobalVector(fields_dm_, &fields_global_));
+    PETSC_CHECK(DMCreateLocalVector(fields_dm_, &fields_local_));
+    fields_ = count;
+  }
+  double* interleaved = nullptr;
+  PETSC_CHECK(VecGetArray(fields_global_, &interleaved));
+  for (std::size_t i = 0; i < owned(); ++i) {
+    for (std::size_t f = 0; f < count; ++f) interleaved[i * count + f] = x[f][i];
+  }
+  PETSC_CHECK(VecRestoreArray(fields_global_, &interleaved));
+  PETSC_CHECK(DMGlobalToLocalBegin(fields_dm_, fields_global_, INSERT_VALUES, fields_local_));
+  PETSC_CHECK(DMGlobalToLocalEnd(fields_dm_, fields_global_, INSERT_VALUES, fields_local_));
+  const double* ghosted = nullptr;
+  PETSC_CHECK(VecGetArrayRead(fields_local_, &ghosted));
+  for (std::size_t f = 0; f < count; ++f) sum_from_ghosts(ghosted, count, f, sums[f]);
+  PETSC_CHECK(VecRestoreArrayRead(fields_local_, &ghosted));
+}
+
+void SlabLattice::sum_from_ghosts(const double* ghosted, std::size_t fields, std::size_t field, double* sum) const {
   // Owned row r is at (y, z) = (r mod ym, r / ym) of the owned box; the
-  // ghosted box has one ghost layer before it along every kept axis.
+  // ghosted box has one ghost layer before it along every kept axis. Added in
+  // PeriodicLattice::neighbour_sum's order (fastest axis first).
   const auto row = static_cast<std::size_t>(row_);
-  for (std::size_t out = 0, r = 0; out < n; out += row, ++r) {
+  const auto f = static_cast<std::ptrdiff_t>(fields);
+  for (std::size_t out = 0, r = 0; out < owned(); out += row, ++r) {
     const auto y = static_cast<std::ptrdiff_t>(r % static_cast<std::size_t>(plane_rows_));
     const auto z = static_cast<std::ptrdiff_t>(r / static_cast<std::size_t>(plane_rows_));
     std::ptrdiff_t start = 1;
     if (kept_axes_ >= 2) start += (y + 1) * strides_[1];
     if (kept_axes_ == 3) start += (z + 1) * strides_[2];
-    const double* __restrict q = ghosted + start;
+    const double* __restrict q = ghosted + start * f + static_cast<std::ptrdiff_t>(field);
     double* __restrict s = sum + out;
 #pragma omp simd
-    for (std::size_t i = 0; i < row; ++i) s[i] = q[static_cast<std::ptrdiff_t>(i) - 1] + q[i + 1];
+    for (std::size_t i = 0; i < row; ++i) {
+      const auto c = static_cast<std::ptrdiff_t>(i);
+      s[i] = q[(c - 1) * f] + q[(c + 1) * f];
+    }
     for (std::size_t axis = 1; axis < kept_axes_; ++axis) {
       const std::ptrdiff_t stride = strides_[axis];
 #pragma omp simd
       for (std::size_t i = 0; i < row; ++i) {
         const auto c = static_cast<std::ptrdiff_t>(i);
-        s[i] += q[c + stride] + q[c - stride];
+        s[i] += q[(c + stride) * f] + q[(c - stride) * f];
       }
     }
   }
-  PETSC_CHECK(VecRestoreArrayRead(local_, &ghosted));
 }
 
 std::vector<double> SlabLattice::totals(const std::vector<double>& partials, std::size_t count) const {

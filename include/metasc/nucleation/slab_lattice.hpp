@@ -50,6 +50,9 @@ class SlabLattice {
   /// sum[i] = Σ_{c'∈nn(i)} x[c'] for the owned cells, x and sum of owned()
   /// values each (not overlapping). Collective.
   void neighbour_sum(const double* x, double* sum);
+  /// The same for `count` vectors x[f] → sums[f] in one ghost exchange (a DMDA of
+  /// `count` interleaved fields, kept for the next call of the same count). Collective.
+  void neighbour_sums(std::size_t count, const double* const* x, double* const* sums);
   /// totals[k] = Σ over every slab of the lattice, in slab order, of
   /// partials[k·slabs() + s], the owned slabs' partial sums of `count` quantities. Collective.
   std::vector<double> totals(const std::vector<double>& partials, std::size_t count) const;
@@ -59,9 +62,15 @@ class SlabLattice {
   std::vector<double> gather(const std::vector<double>& owned_values) const;
 
  private:
+  /// sum[i] from the ghosted array of `fields` interleaved fields, field `field`.
+  void sum_from_ghosts(const double* ghosted, std::size_t fields, std::size_t field, double* sum) const;
+
   MPI_Comm comm_ = MPI_COMM_NULL;
   DM dm_ = nullptr;
   Vec global_ = nullptr, local_ = nullptr;
+  DM fields_dm_ = nullptr;
+  Vec fields_global_ = nullptr, fields_local_ = nullptr;
+  std::size_t fields_ = 0;
   std::uint64_t cells_ = 1;
   std::size_t kept_axes_ = 0;
   std::size_t slab_cells_ = 1;                ///< cells of one slab: the product of the later extents
