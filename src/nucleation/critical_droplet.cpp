@@ -436,6 +436,21 @@ void share_summary(MPI_Comm comm, CriticalDroplet& droplet) {
 
 }  // namespace
 
+double droplet_search_bytes(const std::vector<std::int64_t>& extents, int ranks) {
+  double cells = 1.0, slabs = 1.0;
+  for (const auto extent : extents) {
+    cells *= static_cast<double>(extent);
+    if (slabs == 1.0 && extent > 1) slabs = static_cast<double>(extent);  // the split extent (slab_lattice.hpp)
+  }
+  const double taking_part = std::min(slabs, static_cast<double>(std::max(ranks, 1)));
+  const double share = (std::ceil(slabs / taking_part) + 2.0) * cells / slabs;
+  // The images, their reparametrised copy and their gradients; for their joint
+  // ghost exchange the interleaved global, ghosted local and summed arrays; the
+  // follower's and the energy's nine vectors.
+  const double vectors = 6.0 * string_images + 9.0;
+  return (vectors * share + 2.0 * cells) * sizeof(double);
+}
+
 CriticalDroplet find_critical_droplet(MPI_Comm comm, const DropletSearch& search,
                                       const stochastic::ForceTable& force) {
   if (!(search.domain_sites > 0.0) || !(search.stiffness_meV >= 0.0)) {

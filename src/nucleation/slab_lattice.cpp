@@ -80,7 +80,7 @@ void SlabLattice::neighbour_sum(const double* x, double* sum) {
   PETSC_CHECK(VecResetArray(global_));
   const double* ghosted = nullptr;
   PETSC_CHECK(VecGetArrayRead(local_, &ghosted));
-  sum_from_ghosts(ghosted, 1, 0, sum);
+  sum_from_ghosts(ghosted, 1, sum);
   PETSC_CHECK(VecRestoreArrayRead(local_, &ghosted));
 }
 
@@ -108,35 +108,40 @@ void SlabLattice::neighbour_sums(std::size_t count, const double* const* x, doub
   PETSC_CHECK(DMGlobalToLocalEnd(fields_dm_, fields_global_, INSERT_VALUES, fields_local_));
   const double* ghosted = nullptr;
   PETSC_CHECK(VecGetArrayRead(fields_local_, &ghosted));
-  for (std::size_t f = 0; f < count; ++f) sum_from_ghosts(ghosted, count, f, sums[f]);
+  fields_sum_.resize(owned() * count);
+  sum_from_ghosts(ghosted, count, fields_sum_.data());
   PETSC_CHECK(VecRestoreArrayRead(fields_local_, &ghosted));
+  for (std::size_t i = 0; i < owned(); ++i) {
+    for (std::size_t f = 0; f < count; ++f) sums[f][i] = fields_sum_[i * count + f];
+  }
 }
 
-void SlabLattice::sum_from_ghosts(const double* ghosted, std::size_t fields, std::size_t field, double* sum) const {
+void SlabLattice::sum_from_ghosts(const double* ghosted, std::size_t fields, double* sum) const {
   // Owned row r is at (y, z) = (r mod ym, r / ym) of the owned box; the
-  // ghosted box has one ghost layer before it along every kept axis. Added in
-  // PeriodicLattice::neighbour_sum's order (fastest axis first).
-  const auto row = static_cast<std::size_t>(row_);
+  // ghosted box has one ghost layer before it along every kept axis. A row of
+  // interleaved fields is one contiguous run, the neighbours `fields` values
+  // apart. Added in PeriodicLattice::neighbour_sum's order (fastest axis first).
   const auto f = static_cast<std::ptrdiff_t>(fields);
-  for (std::size_t out = 0, r = 0; out < owned(); out += row, ++r) {
+  const auto run = static_cast<std::size_t>(row_) * fields;
+  for (std::size_t out = 0, r = 0; out < owned() * fields; out += run, ++r) {
     const auto y = static_cast<std::ptrdiff_t>(r % static_cast<std::size_t>(plane_rows_));
     const auto z = static_cast<std::ptrdiff_t>(r / static_cast<std::size_t>(plane_rows_));
     std::ptrdiff_t start = 1;
     if (kept_axes_ >= 2) start += (y + 1) * strides_[1];
     if (kept_axes_ == 3) start += (z + 1) * strides_[2];
-    const double* __restrict q = ghosted + start * f + static_cast<std::ptrdiff_t>(field);
+    const double* __restrict q = ghosted + start * f;
     double* __restrict s = sum + out;
 #pragma omp simd
-    for (std::size_t i = 0; i < row; ++i) {
+    for (std::size_t i = 0; i < run; ++i) {
       const auto c = static_cast<std::ptrdiff_t>(i);
-      s[i] = q[(c - 1) * f] + q[(c + 1) * f];
+      s[i] = q[c - f] + q[c + f];
     }
     for (std::size_t axis = 1; axis < kept_axes_; ++axis) {
-      const std::ptrdiff_t stride = strides_[axis];
+      const std::ptrdiff_t stride = strides_[axis] * f;
 #pragma omp simd
-      for (std::size_t i = 0; i < row; ++i) {
+      for (std::size_t i = 0; i < run; ++i) {
         const auto c = static_cast<std::ptrdiff_t>(i);
-        s[i] += q[(c + stride) * f] + q[(c - stride) * f];
+        s[i] += q[c + stride] + q[c - stride];
       }
     }
   }

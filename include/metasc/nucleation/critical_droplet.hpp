@@ -23,8 +23,16 @@
 ///     along that mode and followed again.
 /// The droplet's centre is put off every lattice symmetry point, so cells enter
 /// the normal phase one at a time along the initial string (at small κ the
-/// droplet is one cell). Serial and deterministic: the same bits on every rank
-/// count (the caller runs it on one rank). Q in oscillator lengths, energies in meV.
+/// droplet is one cell).
+///
+/// Distributed: every image and every follower vector is split over the ranks
+/// in whole slabs of the lattice's first extent (SlabLattice, a PETSc DMDA);
+/// the neighbour terms of the gradient and of the Hessian-vector products come
+/// from ghost exchange (the string's images all in one), and every sum over
+/// cells — energies, arc lengths, dot products, norms — is formed per slab and
+/// added in slab order on every rank, so the search takes the same steps and
+/// returns the same bits on any rank count; one rank is the case of one
+/// piece. Q in oscillator lengths, energies in meV.
 #include <mpi.h>
 
 #include <cstdint>
@@ -55,6 +63,10 @@ struct CriticalDroplet {
 
 /// Number of images on the string.
 inline constexpr int string_images = 33;
+
+/// Bytes the search needs on rank 0 of `ranks`: its share of the string's and
+/// the follower's vectors (with ghost slabs) and the gathered saddle and mode.
+double droplet_search_bytes(const std::vector<std::int64_t>& extents, int ranks);
 
 /// Collective on `comm`: the lattice is split over its ranks (slab_lattice.hpp).
 /// Q and unstable_mode are returned on rank 0 of `comm` (empty elsewhere), every

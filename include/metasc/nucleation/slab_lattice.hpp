@@ -62,8 +62,8 @@ class SlabLattice {
   std::vector<double> gather(const std::vector<double>& owned_values) const;
 
  private:
-  /// sum[i] from the ghosted array of `fields` interleaved fields, field `field`.
-  void sum_from_ghosts(const double* ghosted, std::size_t fields, std::size_t field, double* sum) const;
+  /// The neighbour sums of `fields` interleaved fields from their ghosted array, interleaved likewise.
+  void sum_from_ghosts(const double* ghosted, std::size_t fields, double* sum) const;
 
   MPI_Comm comm_ = MPI_COMM_NULL;
   DM dm_ = nullptr;
@@ -71,6 +71,7 @@ class SlabLattice {
   DM fields_dm_ = nullptr;
   Vec fields_global_ = nullptr, fields_local_ = nullptr;
   std::size_t fields_ = 0;
+  std::vector<double> fields_sum_;
   std::uint64_t cells_ = 1;
   std::size_t kept_axes_ = 0;
   std::size_t slab_cells_ = 1;                ///< cells of one slab: the product of the later extents
