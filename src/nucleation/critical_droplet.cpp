@@ -296,8 +296,10 @@ class SaddleFollower {
     step_ = 1.0 / std::max(sigma_, lattice_.max(steepest) + energy_.coupling_curvature());
   }
 
-  /// Power sweeps of σ − H (its largest eigenvalue is H's lowest) on x, kept
-  /// orthogonal to `deflate` when given.
+  /// Power sweeps of 1 − H/σ (its largest eigenvalue is H's lowest) on x, kept
+  /// orthogonal to `deflate` (a unit vector) when given, normalised at the end: the eigenvalues
+  /// lie in [0, 2), so the sweeps grow |x| at most 2^sweeps, and one norm (one
+  /// gathering of the ranks' sums) per call suffices.
   void sweep_mode(State& x, const State* deflate, int sweeps) {
     for (int s = 0; s < sweeps; ++s) {
       if (deflate != nullptr) {
@@ -306,8 +308,8 @@ class SaddleFollower {
       }
       energy_.hessian_times(curvatures_, x, Hv_);
       for (std::size_t c = 0; c < x.size(); ++c) x[c] -= Hv_[c] / sigma_;
-      normalise(x);
     }
+    normalise(x);
   }
 
   /// x·Hx of a unit x.
