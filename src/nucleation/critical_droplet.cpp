@@ -220,7 +220,9 @@ class SaddleFollower {
   Saddle follow(State Q, State direction, double Q_reference) {
     State second(Q.size());
     // A deterministic start for the second mode with a component on every cell.
-    for (std::size_t c = 0; c < Q.size(); ++c) second[c] = std::sin(1.0 + static_cast<double>(lattice_.first_cell() + c));
+    for (std::size_t c = 0; c < Q.size(); ++c) {
+      second[c] = std::sin(1.0 + static_cast<double>(lattice_.first_cell() + c));
+    }
     normalise(direction);
     Saddle saddle{.Q = {}, .mode = {}, .energy = 0.0, .curvature = 0.0, .second_curvature = 0.0,
                   .residual = std::numeric_limits<double>::infinity()};
@@ -263,10 +265,10 @@ class SaddleFollower {
     const auto at = std::ranges::find_if(x, [&](double value) { return std::abs(value) == magnitude; });
     const bool here = at != x.end();
     // Natural indices as doubles are exact (M < 2^53); the first is the largest negated.
-    const double first = -lattice_.max(here ? -static_cast<double>(lattice_.first_cell() + static_cast<std::uint64_t>(at - x.begin()))
-                                            : -std::numeric_limits<double>::infinity());
-    const bool owner = here && static_cast<double>(lattice_.first_cell() + static_cast<std::uint64_t>(at - x.begin())) == first;
-    return lattice_.max(owner ? *at : -std::numeric_limits<double>::infinity());
+    const double index = here ? static_cast<double>(lattice_.first_cell() + static_cast<std::uint64_t>(at - x.begin()))
+                              : std::numeric_limits<double>::infinity();
+    const double first = -lattice_.max(-index);
+    return lattice_.max(here && index == first ? *at : -std::numeric_limits<double>::infinity());
   }
 
   /// Follows until max|∂E/∂Q_c| < tolerance (or the budget ends); returns that maximum.
@@ -341,7 +343,7 @@ class SaddleFollower {
 /// The search on the ranks of `lattice`; Q and the mode complete on its rank 0.
 CriticalDroplet search_droplet(SlabLattice& lattice, const DropletSearch& search, const stochastic::ForceTable& force) {
   LatticeEnergy energy(lattice, search.stiffness_meV, force);
-  const std::size_t M = lattice.owned();
+  const std::size_t owned = lattice.owned();
   const double reach = 0.25 * std::abs(search.Q_metastable - search.Q_normal);
   const double Q_metastable = relaxed_uniform(energy, search.Q_metastable, reach);
   const double Q_normal = relaxed_uniform(energy, search.Q_normal, reach);
@@ -356,13 +358,13 @@ CriticalDroplet search_droplet(SlabLattice& lattice, const DropletSearch& search
   for (const auto L : search.extents) corner += 0.25 * static_cast<double>(L * L);
   const double sweep = std::sqrt(corner) + 4.0 * width;
   std::vector<State> images(K);
-  images.front().assign(M, Q_metastable);
-  images.back().assign(M, Q_normal);
+  images.front().assign(owned, Q_metastable);
+  images.back().assign(owned, Q_normal);
   for (std::size_t j = 1; j + 1 < K; ++j) {
     const double radius = sweep * static_cast<double>(j) / static_cast<double>(K - 1) - 2.0 * width;
     images[j] = droplet(lattice, search.extents, width, radius, Q_metastable, Q_normal);
   }
-  std::vector<State> g(K, State(M));
+  std::vector<State> g(K, State(owned));
   std::vector<double> energies(K, 0.0);
   std::size_t highest = 0;
   for (int stage = 0; stage < string_stages; ++stage) {
@@ -370,7 +372,7 @@ CriticalDroplet search_droplet(SlabLattice& lattice, const DropletSearch& search
       double moved = 0.0;
       energy.gradients(images, 1, K - 1, g);
       for (std::size_t j = 1; j + 1 < K; ++j) {
-        for (std::size_t c = 0; c < M; ++c) {
+        for (std::size_t c = 0; c < owned; ++c) {
           images[j][c] -= step * g[j][c];
           moved = std::max(moved, step * std::abs(g[j][c]));
         }
@@ -397,8 +399,8 @@ CriticalDroplet search_droplet(SlabLattice& lattice, const DropletSearch& search
   std::optional<Saddle> bottleneck;
   for (const std::size_t j : maxima) {
     if (bottleneck && energies[j] < bottleneck->energy) break;
-    State along(M);
-    for (std::size_t c = 0; c < M; ++c) along[c] = images[j + 1][c] - images[j - 1][c];
+    State along(owned);
+    for (std::size_t c = 0; c < owned; ++c) along[c] = images[j + 1][c] - images[j - 1][c];
     auto saddle = follower.follow(images[j], std::move(along), Q_metastable);
     if (!bottleneck || saddle.energy > bottleneck->energy) bottleneck = std::move(saddle);
   }
