@@ -55,7 +55,8 @@ TEST_CASE("critical droplet, d = 1: the saddle energy converges to (16/15) N_s (
     // 16 widths: the bounce's tail e^{-2x/w} is e^{-16} at the far side.
     const auto cells = static_cast<std::int64_t>(std::ceil(16.0 * width));
     const auto droplet = find_critical_droplet(
-        MPI_COMM_SELF, {.extents = {cells}, .stiffness_meV = kappa, .domain_sites = sites, .Q_metastable = Q_metastable,
+        MPI_COMM_SELF,
+        {.extents = {cells}, .stiffness_meV = kappa, .domain_sites = sites, .Q_metastable = Q_metastable,
          .Q_normal = normal_minimum(force)},
         force);
     const double continuum = 16.0 / 15.0 * sites * (a / b) * (a / b) * std::sqrt(a * kappa / 2.0);
@@ -85,7 +86,8 @@ TEST_CASE("critical droplet, kappa -> 0: one cell's barrier N_s dV, corrected to
     const double d = static_cast<double>(extents.size());
     for (const double kappa : {1e-3 * a, 4e-3 * a}) {
       const auto droplet = find_critical_droplet(
-          MPI_COMM_SELF, {.extents = extents, .stiffness_meV = kappa, .domain_sites = sites, .Q_metastable = Q_metastable,
+          MPI_COMM_SELF,
+          {.extents = extents, .stiffness_meV = kappa, .domain_sites = sites, .Q_metastable = Q_metastable,
            .Q_normal = normal_minimum(force)},
           force);
       const double first_order = sites * (barrier + d * kappa * u_barrier * u_barrier);
