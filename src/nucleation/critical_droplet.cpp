@@ -43,8 +43,10 @@ constexpr std::array<double, 3> centre_offset{0.137, 0.291, 0.413};
 
 /// Sums over cells, the same bits on any split of the lattice (slab_lattice.hpp):
 /// `count` quantities, term(k, i) the contribution of owned cell i to quantity k.
+/// With `largest`, also the ranks' largest *largest (slab_lattice.hpp's totals).
 template <class Term>
-std::vector<double> sums_over_cells(const SlabLattice& lattice, std::size_t count, Term term) {
+std::vector<double> sums_over_cells(const SlabLattice& lattice, std::size_t count, Term term,
+                                    double* largest = nullptr) {
   const std::size_t slabs = lattice.slabs(), per_slab = lattice.slab_cells();
   std::vector<double> partials(count * slabs, 0.0);
   for (std::size_t k = 0; k < count; ++k) {
@@ -54,7 +56,7 @@ std::vector<double> sums_over_cells(const SlabLattice& lattice, std::size_t coun
       partials[k * slabs + s] = partial;
     }
   }
-  return lattice.totals(partials, count);
+  return lattice.totals(partials, count, largest);
 }
 
 double dot(const SlabLattice& lattice, const State& a, const State& b) {
@@ -146,13 +148,17 @@ double relaxed_uniform(const LatticeEnergy& energy, double guess, double reach) 
       guess + reach, std::numeric_limits<double>::digits - 4, iterations);
 }
 
-/// `count` images at equal arc length along the polyline path[0 … last].
+/// `count` images at equal arc length along the polyline path[0 … last]; with
+/// `largest`, the ranks' largest *largest is gathered with the arc lengths.
 std::vector<State> spread(const SlabLattice& lattice, const std::vector<State>& path, std::size_t last,
-                          std::size_t count) {
-  const auto squares = sums_over_cells(lattice, last, [&](std::size_t k, std::size_t c) {
-    const double step = path[k + 1][c] - path[k][c];
-    return step * step;
-  });
+                          std::size_t count, double* largest = nullptr) {
+  const auto squares = sums_over_cells(
+      lattice, last,
+      [&](std::size_t k, std::size_t c) {
+        const double step = path[k + 1][c] - path[k][c];
+        return step * step;
+      },
+      largest);
   std::vector<double> arc(last + 1, 0.0);
   for (std::size_t i = 1; i <= last; ++i) arc[i] = arc[i - 1] + std::sqrt(squares[i - 1]);
   std::vector<State> images(count, State(path[0].size()));
@@ -377,8 +383,9 @@ CriticalDroplet search_droplet(SlabLattice& lattice, const DropletSearch& search
           moved = std::max(moved, step * std::abs(g[j][c]));
         }
       }
-      images = spread(lattice, images, K - 1, K);
-      if (lattice.max(moved) < tolerance * step) break;
+      // The largest move over the ranks comes with the arc lengths: one gathering a sweep.
+      images = spread(lattice, images, K - 1, K, &moved);
+      if (moved < tolerance * step) break;
     }
     for (std::size_t j = 0; j < K; ++j) energies[j] = energy.energy(images[j], Q_metastable);
     highest = static_cast<std::size_t>(std::max_element(energies.begin() + 1, energies.end() - 1) - energies.begin());

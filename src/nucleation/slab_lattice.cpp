@@ -147,15 +147,20 @@ void SlabLattice::sum_from_ghosts(const double* ghosted, std::size_t fields, dou
   }
 }
 
-std::vector<double> SlabLattice::totals(const std::vector<double>& partials, std::size_t count) const {
+std::vector<double> SlabLattice::totals(const std::vector<double>& partials, std::size_t count,
+                                        double* largest) const {
+  // Each rank's piece: its slabs' partials, then its *largest when asked.
+  const int extra = largest != nullptr ? 1 : 0;
   const auto ranks = slabs_of_rank_.size();
   std::vector<int> counts(ranks), offsets(ranks, 0);
   for (std::size_t r = 0; r < ranks; ++r) {
-    counts[r] = static_cast<int>(count) * static_cast<int>(slabs_of_rank_[r]);
+    counts[r] = static_cast<int>(count) * static_cast<int>(slabs_of_rank_[r]) + extra;
     if (r > 0) offsets[r] = offsets[r - 1] + counts[r - 1];
   }
+  std::vector<double> piece(partials);
+  if (largest != nullptr) piece.push_back(*largest);
   std::vector<double> all(static_cast<std::size_t>(offsets.back() + counts.back()));
-  MPI_Allgatherv(partials.data(), static_cast<int>(partials.size()), MPI_DOUBLE, all.data(), counts.data(),
+  MPI_Allgatherv(piece.data(), static_cast<int>(piece.size()), MPI_DOUBLE, all.data(), counts.data(),
                  offsets.data(), MPI_DOUBLE, comm_);
   std::vector<double> sums(count, 0.0);
   for (std::size_t k = 0; k < count; ++k) {
@@ -163,6 +168,11 @@ std::vector<double> SlabLattice::totals(const std::vector<double>& partials, std
       const auto slabs = static_cast<std::size_t>(slabs_of_rank_[r]);
       const double* slab = all.data() + offsets[r] + k * slabs;
       for (std::size_t s = 0; s < slabs; ++s) sums[k] += slab[s];
+    }
+  }
+  if (largest != nullptr) {
+    for (std::size_t r = 0; r < ranks; ++r) {
+      *largest = std::max(*largest, all[static_cast<std::size_t>(offsets[r] + counts[r] - 1)]);
     }
   }
   return sums;

@@ -54,8 +54,10 @@ class SlabLattice {
   /// `count` interleaved fields, kept for the next call of the same count). Collective.
   void neighbour_sums(std::size_t count, const double* const* x, double* const* sums);
   /// totals[k] = Σ over every slab of the lattice, in slab order, of
-  /// partials[k·slabs() + s], the owned slabs' partial sums of `count` quantities. Collective.
-  std::vector<double> totals(const std::vector<double>& partials, std::size_t count) const;
+  /// partials[k·slabs() + s], the owned slabs' partial sums of `count` quantities;
+  /// with `largest`, *largest becomes the ranks' largest in the same gathering. Collective.
+  std::vector<double> totals(const std::vector<double>& partials, std::size_t count,
+                             double* largest = nullptr) const;
   /// The largest of the ranks' values. Collective.
   double max(double local) const;
   /// The owned values of every rank, in natural order, on rank 0 of comm() (empty elsewhere). Collective.
