@@ -64,7 +64,7 @@ double NucleationJob::sound_speed_cells_per_ps() const {
   return std::sqrt(phonon.angular_per_ps / units::hbar_meV_ps * field.stiffness_meV);
 }
 
-double NucleationJob::bytes_needed() const {
+double NucleationJob::bytes_needed(int ranks) const {
   const double cells = static_cast<double>(field.cells_per_lattice());
   const double lattices = static_cast<double>(field.lattices);
   const double outputs = static_cast<double>(spec.steps / spec.output_stride + 1);
@@ -72,8 +72,7 @@ double NucleationJob::bytes_needed() const {
   // rank 0: Q_final (twice: local and global), f_SC counts and first times of every lattice.
   const double working = 5.0 * sizeof(double) * cells;
   const double gathered = lattices * (2.0 * sizeof(double) * cells + 2.0 * sizeof(std::int32_t) * outputs + 16.0);
-  // The string's images, the copy its reparametrisation makes, and the follower's five vectors.
-  const double saddle = field.saddle ? (2.0 * string_images + 5.0) * sizeof(double) * cells : 0.0;
+  const double saddle = field.saddle ? droplet_search_bytes(field.cells, ranks) : 0.0;
   // Lattice 0's snapshots (twice: taken and gathered); the seeded run's counts and radii per lattice.
   const double snapshots = 2.0 * sizeof(double) * cells * static_cast<double>(field.snapshots);
   const double front = spec.nucleus ? 4.0 * sizeof(double) * lattices * outputs : 0.0;
@@ -197,7 +196,9 @@ NucleationJob NucleationJob::from(const config::Config& config, const config::Co
                       format_number(critical.V_barrier_meV - critical.V_origin_meV) +
                       " meV, so no cell could ever count as nucleated (lower the margin or raise N_s)");
   }
-  const double needed = job.bytes_needed(), available = physical_memory_bytes();
+  int ranks = 1;
+  MPI_Comm_size(MPI_COMM_WORLD, &ranks);
+  const double needed = job.bytes_needed(ranks), available = physical_memory_bytes();
   if (needed > 0.5 * available) {
     throw ConfigError("field.cells = " + config.text("field.cells") + " with field.lattices = " +
                       std::to_string(field.lattices) + " needs " + format_number(needed, 4) +
@@ -327,9 +328,12 @@ NucleationOutcome run_nucleation(const Environment& environment, const Nucleatio
   MPI_Reduce(local_counts.data(), counts.data(), static_cast<int>(outputs), MPI_INT64_T, MPI_SUM, 0,
              environment.comm());
   outcome.cell_steps = static_cast<double>(job.field.lattices) * cells * steps;
+  // Over every rank, its sums in global order: the same bits on any rank count.
+  if (job.field.saddle) {
+    auto droplet = find_critical_droplet(environment.comm(), job.droplet_search(), job.force);
+    if (environment.is_root()) outcome.droplet = std::move(droplet);
+  }
   if (!environment.is_root()) return outcome;
-  // Serial on rank 0: the search is deterministic, so its bits do not depend on the rank count.
-  if (job.field.saddle) outcome.droplet = find_critical_droplet(job.droplet_search(), job.force);
 
   const double all_cells = cells * static_cast<double>(job.field.lattices);
   for (std::size_t i = 0; i < outputs; ++i) {

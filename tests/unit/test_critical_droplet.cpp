@@ -55,6 +55,7 @@ TEST_CASE("critical droplet, d = 1: the saddle energy converges to (16/15) N_s (
     // 16 widths: the bounce's tail e^{-2x/w} is e^{-16} at the far side.
     const auto cells = static_cast<std::int64_t>(std::ceil(16.0 * width));
     const auto droplet = find_critical_droplet(
+        MPI_COMM_SELF,
         {.extents = {cells}, .stiffness_meV = kappa, .domain_sites = sites, .Q_metastable = Q_metastable,
          .Q_normal = normal_minimum(force)},
         force);
@@ -85,6 +86,7 @@ TEST_CASE("critical droplet, kappa -> 0: one cell's barrier N_s dV, corrected to
     const double d = static_cast<double>(extents.size());
     for (const double kappa : {1e-3 * a, 4e-3 * a}) {
       const auto droplet = find_critical_droplet(
+          MPI_COMM_SELF,
           {.extents = extents, .stiffness_meV = kappa, .domain_sites = sites, .Q_metastable = Q_metastable,
            .Q_normal = normal_minimum(force)},
           force);

@@ -83,7 +83,8 @@ stats::EscapeExposure first_nucleations(const escape::Well& well, const LatticeS
 }
 
 nucleation::CriticalDroplet droplet(const escape::Well& well, const LatticeSetup& setup) {
-  return nucleation::find_critical_droplet({.extents = setup.extents,
+  return nucleation::find_critical_droplet(MPI_COMM_SELF,
+                                           {.extents = setup.extents,
                                             .stiffness_meV = setup.stiffness_meV,
                                             .domain_sites = setup.domain_sites,
                                             .Q_metastable = well.critical.Q_metastable,

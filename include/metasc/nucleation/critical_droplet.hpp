@@ -23,12 +23,21 @@
 ///     along that mode and followed again.
 /// The droplet's centre is put off every lattice symmetry point, so cells enter
 /// the normal phase one at a time along the initial string (at small κ the
-/// droplet is one cell). Serial and deterministic: the same bits on every rank
-/// count (the caller runs it on one rank). Q in oscillator lengths, energies in meV.
+/// droplet is one cell).
+///
+/// Distributed: every image and every follower vector is split over the ranks
+/// in whole slabs of the lattice's first extent (SlabLattice, a PETSc DMDA);
+/// the neighbour terms of the gradient and of the Hessian-vector products come
+/// from ghost exchange (the string's images all in one), and every sum over
+/// cells — energies, arc lengths, dot products, norms — is formed per slab and
+/// added in slab order on every rank, so the search takes the same steps and
+/// returns the same bits on any rank count; one rank is the case of one
+/// piece. Q in oscillator lengths, energies in meV.
+#include <mpi.h>
+
 #include <cstdint>
 #include <vector>
 
-#include "metasc/nucleation/lattice.hpp"
 #include "metasc/stochastic/force_table.hpp"
 
 namespace metasc::nucleation {
@@ -55,7 +64,14 @@ struct CriticalDroplet {
 /// Number of images on the string.
 inline constexpr int string_images = 33;
 
+/// Bytes the search needs on rank 0 of `ranks`: its share of the string's and
+/// the follower's vectors (with ghost slabs) and the gathered saddle and mode.
+double droplet_search_bytes(const std::vector<std::int64_t>& extents, int ranks);
+
+/// Collective on `comm`: the lattice is split over its ranks (slab_lattice.hpp).
+/// Q and unstable_mode are returned on rank 0 of `comm` (empty elsewhere), every
+/// other member on every rank; all of it the same bits on any rank count.
 /// Throws metasc::Error for extents the lattice refuses, N_s ≤ 0 or κ < 0.
-CriticalDroplet find_critical_droplet(const DropletSearch& search, const stochastic::ForceTable& force);
+CriticalDroplet find_critical_droplet(MPI_Comm comm, const DropletSearch& search, const stochastic::ForceTable& force);
 
 }  // namespace metasc::nucleation

@@ -5,7 +5,7 @@
 /// refused here — then field.lattices independent lattices, dealt whole to
 /// the ranks in contiguous blocks or (field.decompose) each in turn spread over
 /// all ranks, gathered on rank 0 in global lattice order and reduced there in
-/// that order; with field.saddle the critical droplet, searched on rank 0;
+/// that order; with field.saddle the critical droplet, searched over all ranks;
 /// with field.start = seeded the front speed of the seeded droplet (front_speed.hpp);
 /// with field.snapshots lattice 0's Q at those times.
 #include <cstdint>
@@ -54,9 +54,9 @@ struct NucleationJob {
   double sound_speed_cells_per_ps() const;
   /// The critical-droplet search of this lattice in this landscape (field.saddle).
   DropletSearch droplet_search() const;
-  /// Bytes rank 0 needs: one lattice's working arrays plus every lattice's gathered results
-  /// (and the string's images with field.saddle).
-  double bytes_needed() const;
+  /// Bytes rank 0 of `ranks` needs: one lattice's working arrays plus every lattice's gathered
+  /// results (and its share of the droplet search with field.saddle).
+  double bytes_needed(int ranks) const;
 };
 
 struct NucleationOutcome {

@@ -1,0 +1,202 @@
+#include "metasc/nucleation/slab_lattice.hpp"
+
+#include <algorithm>
+
+#include "metasc/nucleation/lattice.hpp"
+#include "metasc/parallel/petsc_check.hpp"
+
+namespace metasc::nucleation {
+
+SlabLattice::SlabLattice(MPI_Comm comm, const std::vector<std::int64_t>& extents) {
+  const PeriodicLattice lattice(extents);  // validates the extents
+  cells_ = lattice.cells();
+  std::vector<PetscInt> kept;  // first (slowest) extent first
+  for (const auto extent : extents) {
+    if (extent > 1) kept.push_back(static_cast<PetscInt>(extent));
+  }
+  kept_axes_ = kept.size();
+  const PetscInt slab_count = kept.empty() ? 1 : kept.front();
+  slab_cells_ = static_cast<std::size_t>(cells_ / static_cast<std::uint64_t>(slab_count));
+
+  int rank = 0, size = 1;
+  MPI_Comm_rank(comm, &rank);
+  MPI_Comm_size(comm, &size);
+  // Each rank owns at least one slab, at least the ghost width of a periodic DMDA.
+  const int ranks = static_cast<int>(std::min<PetscInt>(size, slab_count));
+  MPI_Comm_split(comm, rank < ranks ? 0 : MPI_UNDEFINED, rank, &comm_);
+  if (comm_ == MPI_COMM_NULL) return;
+  // An even split, the first slab_count mod ranks ranks holding one more.
+  for (int r = 0; r < ranks; ++r) slabs_of_rank_.push_back(slab_count / ranks + (r < slab_count % ranks ? 1 : 0));
+
+  const auto periodic = DM_BOUNDARY_PERIODIC;
+  const PetscInt* split = slabs_of_rank_.data();
+  // DMDA axis x (contiguous) is the last kept extent, the split axis the first.
+  if (kept.empty()) {
+    PETSC_CHECK(DMDACreate1d(comm_, DM_BOUNDARY_NONE, 1, 1, 0, nullptr, &dm_));
+  } else if (kept.size() == 1) {
+    PETSC_CHECK(DMDACreate1d(comm_, periodic, kept[0], 1, 1, split, &dm_));
+  } else if (kept.size() == 2) {
+    PETSC_CHECK(DMDACreate2d(comm_, periodic, periodic, DMDA_STENCIL_STAR, kept[1], kept[0], 1, ranks, 1, 1, nullptr,
+                             split, &dm_));
+  } else {
+    PETSC_CHECK(DMDACreate3d(comm_, periodic, periodic, periodic, DMDA_STENCIL_STAR, kept[2], kept[1], kept[0], 1, 1,
+                             ranks, 1, 1, nullptr, nullptr, split, &dm_));
+  }
+  PETSC_CHECK(DMSetUp(dm_));
+  PETSC_CHECK(DMCreateGlobalVector(dm_, &global_));
+  PETSC_CHECK(DMCreateLocalVector(dm_, &local_));
+  PetscInt xs = 0, ys = 0, zs = 0, xm = 1, ym = 1, zm = 1, gxs = 0, gys = 0, gzs = 0, gxm = 1, gym = 1, gzm = 1;
+  PETSC_CHECK(DMDAGetCorners(dm_, &xs, &ys, &zs, &xm, &ym, &zm));
+  row_ = xm;
+  plane_rows_ = ym;
+  PETSC_CHECK(DMDAGetGhostCorners(dm_, &gxs, &gys, &gzs, &gxm, &gym, &gzm));
+  strides_[1] = gxm;
+  strides_[2] = gxm * gym;
+  first_slab_ = 0;
+  for (int r = 0; r < rank; ++r) first_slab_ += slabs_of_rank_[static_cast<std::size_t>(r)];
+  slabs_ = slabs_of_rank_[static_cast<std::size_t>(rank)];
+}
+
+SlabLattice::~SlabLattice() {
+  // Destructors do not throw: a failing destroy at the end of a search changes nothing.
+  VecDestroy(&fields_local_);
+  VecDestroy(&fields_global_);
+  DMDestroy(&fields_dm_);
+  VecDestroy(&local_);
+  VecDestroy(&global_);
+  DMDestroy(&dm_);
+  if (comm_ != MPI_COMM_NULL) MPI_Comm_free(&comm_);
+}
+
+void SlabLattice::neighbour_sum(const double* x, double* sum) {
+  if (kept_axes_ == 0) {
+    std::fill_n(sum, owned(), 0.0);
+    return;
+  }
+  // The global vector reads x in place (the DMDA's local order is the natural order).
+  PETSC_CHECK(VecPlaceArray(global_, x));
+  PETSC_CHECK(DMGlobalToLocalBegin(dm_, global_, INSERT_VALUES, local_));
+  PETSC_CHECK(DMGlobalToLocalEnd(dm_, global_, INSERT_VALUES, local_));
+  PETSC_CHECK(VecResetArray(global_));
+  const double* ghosted = nullptr;
+  PETSC_CHECK(VecGetArrayRead(local_, &ghosted));
+  sum_from_ghosts(ghosted, 1, sum);
+  PETSC_CHECK(VecRestoreArrayRead(local_, &ghosted));
+}
+
+void SlabLattice::neighbour_sums(std::size_t count, const double* const* x, double* const* sums) {
+  if (kept_axes_ == 0) {
+    for (std::size_t f = 0; f < count; ++f) std::fill_n(sums[f], owned(), 0.0);
+    return;
+  }
+  if (fields_ != count) {
+    VecDestroy(&fields_local_);
+    VecDestroy(&fields_global_);
+    DMDestroy(&fields_dm_);
+    PETSC_CHECK(DMDACreateCompatibleDMDA(dm_, static_cast<PetscInt>(count), &fields_dm_));
+    PETSC_CHECK(DMCreateGlobalVector(fields_dm_, &fields_global_));
+    PETSC_CHECK(DMCreateLocalVector(fields_dm_, &fields_local_));
+    fields_ = count;
+  }
+  double* interleaved = nullptr;
+  PETSC_CHECK(VecGetArray(fields_global_, &interleaved));
+  for (std::size_t i = 0; i < owned(); ++i) {
+    for (std::size_t f = 0; f < count; ++f) interleaved[i * count + f] = x[f][i];
+  }
+  PETSC_CHECK(VecRestoreArray(fields_global_, &interleaved));
+  PETSC_CHECK(DMGlobalToLocalBegin(fields_dm_, fields_global_, INSERT_VALUES, fields_local_));
+  PETSC_CHECK(DMGlobalToLocalEnd(fields_dm_, fields_global_, INSERT_VALUES, fields_local_));
+  const double* ghosted = nullptr;
+  PETSC_CHECK(VecGetArrayRead(fields_local_, &ghosted));
+  fields_sum_.resize(owned() * count);
+  sum_from_ghosts(ghosted, count, fields_sum_.data());
+  PETSC_CHECK(VecRestoreArrayRead(fields_local_, &ghosted));
+  for (std::size_t i = 0; i < owned(); ++i) {
+    for (std::size_t f = 0; f < count; ++f) sums[f][i] = fields_sum_[i * count + f];
+  }
+}
+
+void SlabLattice::sum_from_ghosts(const double* ghosted, std::size_t fields, double* sum) const {
+  // Owned row r is at (y, z) = (r mod ym, r / ym) of the owned box; the
+  // ghosted box has one ghost layer before it along every kept axis. A row of
+  // interleaved fields is one contiguous run, the neighbours `fields` values
+  // apart. Added in PeriodicLattice::neighbour_sum's order (fastest axis first).
+  const auto f = static_cast<std::ptrdiff_t>(fields);
+  const auto run = static_cast<std::size_t>(row_) * fields;
+  for (std::size_t out = 0, r = 0; out < owned() * fields; out += run, ++r) {
+    const auto y = static_cast<std::ptrdiff_t>(r % static_cast<std::size_t>(plane_rows_));
+    const auto z = static_cast<std::ptrdiff_t>(r / static_cast<std::size_t>(plane_rows_));
+    std::ptrdiff_t start = 1;
+    if (kept_axes_ >= 2) start += (y + 1) * strides_[1];
+    if (kept_axes_ == 3) start += (z + 1) * strides_[2];
+    const double* __restrict q = ghosted + start * f;
+    double* __restrict s = sum + out;
+#pragma omp simd
+    for (std::size_t i = 0; i < run; ++i) {
+      const auto c = static_cast<std::ptrdiff_t>(i);
+      s[i] = q[c - f] + q[c + f];
+    }
+    for (std::size_t axis = 1; axis < kept_axes_; ++axis) {
+      const std::ptrdiff_t stride = strides_[axis] * f;
+#pragma omp simd
+      for (std::size_t i = 0; i < run; ++i) {
+        const auto c = static_cast<std::ptrdiff_t>(i);
+        s[i] += q[c + stride] + q[c - stride];
+      }
+    }
+  }
+}
+
+std::vector<double> SlabLattice::totals(const std::vector<double>& partials, std::size_t count,
+                                        double* largest) const {
+  // Each rank's piece: its slabs' partials, then its *largest when asked.
+  const int extra = largest != nullptr ? 1 : 0;
+  const auto ranks = slabs_of_rank_.size();
+  std::vector<int> counts(ranks), offsets(ranks, 0);
+  for (std::size_t r = 0; r < ranks; ++r) {
+    counts[r] = static_cast<int>(count) * static_cast<int>(slabs_of_rank_[r]) + extra;
+    if (r > 0) offsets[r] = offsets[r - 1] + counts[r - 1];
+  }
+  std::vector<double> piece(partials);
+  if (largest != nullptr) piece.push_back(*largest);
+  std::vector<double> all(static_cast<std::size_t>(offsets.back() + counts.back()));
+  MPI_Allgatherv(piece.data(), static_cast<int>(piece.size()), MPI_DOUBLE, all.data(), counts.data(),
+                 offsets.data(), MPI_DOUBLE, comm_);
+  std::vector<double> sums(count, 0.0);
+  for (std::size_t k = 0; k < count; ++k) {
+    for (std::size_t r = 0; r < ranks; ++r) {
+      const auto slabs = static_cast<std::size_t>(slabs_of_rank_[r]);
+      const double* slab = all.data() + offsets[r] + k * slabs;
+      for (std::size_t s = 0; s < slabs; ++s) sums[k] += slab[s];
+    }
+  }
+  if (largest != nullptr) {
+    for (std::size_t r = 0; r < ranks; ++r) {
+      *largest = std::max(*largest, all[static_cast<std::size_t>(offsets[r] + counts[r] - 1)]);
+    }
+  }
+  return sums;
+}
+
+double SlabLattice::max(double local) const {
+  double largest = local;
+  MPI_Allreduce(&local, &largest, 1, MPI_DOUBLE, MPI_MAX, comm_);
+  return largest;
+}
+
+std::vector<double> SlabLattice::gather(const std::vector<double>& owned_values) const {
+  const auto ranks = slabs_of_rank_.size();
+  std::vector<int> counts(ranks), offsets(ranks, 0);
+  for (std::size_t r = 0; r < ranks; ++r) {
+    counts[r] = static_cast<int>(slabs_of_rank_[r]) * static_cast<int>(slab_cells_);
+    if (r > 0) offsets[r] = offsets[r - 1] + counts[r - 1];
+  }
+  int rank = 0;
+  MPI_Comm_rank(comm_, &rank);
+  std::vector<double> gathered(rank == 0 ? cells_ : 0);
+  MPI_Gatherv(owned_values.data(), static_cast<int>(owned_values.size()), MPI_DOUBLE, gathered.data(), counts.data(),
+              offsets.data(), MPI_DOUBLE, 0, comm_);
+  return gathered;
+}
+
+}  // namespace metasc::nucleation
