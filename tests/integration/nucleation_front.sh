@@ -56,8 +56,9 @@ with h5py.File("whole_1.h5") as f, h5py.File("larger.h5") as g:
     print(f"v = {a['front_speed_cells_per_ps']:.3g} (R0 = 5) and {b['front_speed_cells_per_ps']:.3g} (R0 = 9) cells/ps")
 PY
 
-# Stopped part-way by SIGUSR1 after a checkpoint on 2 ranks (decomposed, so the lattice in progress is saved), resumed on 3.
-long=(--field.decompose=true --langevin.t_end_ps=6 --field.cells=96,96 --field.lattices=2)
+# Stopped part-way by SIGUSR1 after a checkpoint on 2 ranks (decomposed, so the lattice in progress is saved),
+# resumed on 3. Sixteen lattices (~3 s): the run must outlast its first checkpoint by more than the polling on a loaded machine.
+long=(--field.decompose=true --langevin.t_end_ps=6 --field.cells=96,96 --field.lattices=16)
 nucleation 2 long_full "${long[@]}" --checkpoint.file=unused.ckpt.h5
 $METASC_MPIEXEC 2 "$METASC_BIN/metasc-nucleation" front.ini "${long[@]}" --output.file=stopped.h5 \
   --checkpoint.file=stopped.ckpt.h5 --checkpoint.interval_s=0.1 >/dev/null 2>stopped.err &
