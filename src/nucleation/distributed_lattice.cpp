@@ -6,37 +6,9 @@
 #include <string>
 
 #include "metasc/error.hpp"
-#include "metasc/multiply_add.hpp"
 #include "metasc/parallel/petsc_check.hpp"
 
 namespace metasc::nucleation {
-
-namespace {
-
-/// max V'' + 4dκ [meV]: the curvature of the lattice's highest (checkerboard) mode.
-double stiffest_curvature_meV(const stochastic::ForceTable& force, const LatticeShape& shape) {
-  return force.max_curvature_meV() + 4.0 * static_cast<double>(shape.cells.size()) * shape.stiffness_meV;
-}
-
-/// The lattice's affine step (integrator.hpp's StepMap) with the force
-/// F = a − (ω/ħ)(V'(Q) + κ (2d Q − Σ_nn Q')), written as LatticeDynamics::step
-/// writes it so the two agree bit for bit: one vectorised pass over the owned cells.
-/// Not inlined, for the reason LangevinIntegrator::step gives.
-[[gnu::noinline]] void advance(double* __restrict Q, double* __restrict P, const double* __restrict neighbours,
-                               const double* __restrict xi, std::size_t n, const stochastic::StepMap m,
-                               const stochastic::ForceTable::SlopeKernel force, double stiffness_meV,
-                               double coordination, double drive_per_ps2) {
-#pragma omp simd
-  for (std::size_t i = 0; i < n; ++i) {
-    const double slope = force.slope(Q[i]) + stiffness_meV * (coordination * Q[i] - neighbours[i]);
-    const double f = m.acceleration(slope, drive_per_ps2);
-    const double p = P[i];
-    Q[i] = multiply_add(m.q_from_noise, xi[i], multiply_add(m.q_from_force, f, multiply_add(m.q_from_p, p, Q[i])));
-    P[i] = multiply_add(m.p_from_noise, xi[i], multiply_add(m.p_from_force, f, m.p_from_p * p));
-  }
-}
-
-}  // namespace
 
 DistributedLattice::DistributedLattice(MPI_Comm comm, const LatticeShape& shape, stochastic::Scheme scheme,
                  const stochastic::Oscillator& oscillator, double dt_ps, stochastic::ForceTable force,
@@ -45,11 +17,11 @@ DistributedLattice::DistributedLattice(MPI_Comm comm, const LatticeShape& shape,
       dimension_(static_cast<int>(shape.cells.size())),
       cell_count_(static_cast<std::uint64_t>(
           std::accumulate(shape.cells.begin(), shape.cells.end(), std::int64_t{1}, std::multiplies<>()))),
-      map_(stochastic::StepMap::make(scheme, oscillator, dt_ps, stiffest_curvature_meV(force, shape))),
-      force_(std::move(force)),
-      noise_(seed, stochastic::Stream::langevin_noise),
-
-      stiffness_meV_(shape.stiffness_meV) {
+      stiffness_meV_(shape.stiffness_meV),
+      integrator_(scheme, oscillator, dt_ps,
+                  LatticeModeForce<stochastic::ForceTable>{
+                      std::move(force), 4.0 * static_cast<double>(shape.cells.size()) * shape.stiffness_meV},
+                  seed) {
   // DMDA axis 0 (x, contiguous) is the lattice's last extent.
   const auto length = [&](int axis) {
     return static_cast<PetscInt>(shape.cells[shape.cells.size() - 1 - static_cast<std::size_t>(axis)]);
@@ -80,7 +52,6 @@ DistributedLattice::DistributedLattice(MPI_Comm comm, const LatticeShape& shape,
   PETSC_CHECK(VecPlaceArray(global_, Q_.data()));
   P_.assign(owned, 0.0);
   neighbours_.assign(owned, 0.0);
-  xi_.assign(owned, 0.0);
   const std::uint64_t L1 = static_cast<std::uint64_t>(length(0));
   const std::uint64_t L2 = dimension_ > 1 ? static_cast<std::uint64_t>(length(1)) : 1;
   for (PetscInt z = zs_; z < zs_ + zm_; ++z)
@@ -110,13 +81,15 @@ void DistributedLattice::set_state(std::uint64_t lattice_index, const std::vecto
 
 void DistributedLattice::step(std::uint64_t step_index, double drive_per_ps2) {
   const std::size_t row = static_cast<std::size_t>(xm_);
-  if (map_.noisy) {
-    for (std::size_t r = 0; r < row_first_cell_.size(); ++r) {
-      noise_.fill(xi_.data() + r * row, row, first_id_ + row_first_cell_[r], step_index);
-    }
+  const double kappa = stiffness_meV_;
+  const double coordination = 2.0 * dimension_;
+  // LatticeDynamics::step's force on each owned row: the same bits as the whole lattice.
+  for (std::size_t r = 0; r < row_first_cell_.size(); ++r) {
+    const double* __restrict neighbours = neighbours_.data() + r * row;
+    integrator_.step_adding(Q_.data() + r * row, P_.data() + r * row, row, first_id_ + row_first_cell_[r], step_index,
+                            drive_per_ps2,
+                            [=](std::size_t c, double q) { return kappa * (coordination * q - neighbours[c]); });
   }
-  advance(Q_.data(), P_.data(), neighbours_.data(), xi_.data(), Q_.size(), map_, force_.slope_kernel(), stiffness_meV_,
-          2.0 * dimension_, drive_per_ps2);
   couple();
 }
 

@@ -13,9 +13,9 @@
 #include <cstdint>
 #include <vector>
 
+#include "metasc/nucleation/lattice_dynamics.hpp"
 #include "metasc/stochastic/force_table.hpp"
 #include "metasc/stochastic/integrator.hpp"
-#include "metasc/stochastic/rng.hpp"
 
 namespace metasc::nucleation {
 
@@ -62,11 +62,11 @@ class DistributedLattice {
   }
   /// V'(Q_i) + κ Σ_{c'} (Q_i − Q_c') [meV per site] of owned cell i at the coupled state.
   double coupled_slope(std::size_t i) const {
-    return force_.slope(Q_[i]) + stiffness_meV_ * (2.0 * dimension_ * Q_[i] - neighbours_[i]);
+    return integrator_.force().landscape.slope(Q_[i]) + stiffness_meV_ * (2.0 * dimension_ * Q_[i] - neighbours_[i]);
   }
   /// Σ_{c'∈nn(i)} Q_c' [ℓ0] of owned cell i at the coupled state.
   double neighbour_sum(std::size_t i) const { return neighbours_[i]; }
-  const stochastic::StepMap& step_map() const { return map_; }
+  const stochastic::StepMap& step_map() const { return integrator_.step_map(); }
 
   /// Every entry summed over the ranks (integers: exact in any order), in place. Collective.
   void sum_over_ranks(std::vector<std::int64_t>& counts) const;
@@ -86,7 +86,7 @@ class DistributedLattice {
   MPI_Comm comm_;
   DM dm_ = nullptr;
   Vec global_ = nullptr, local_ = nullptr;
-  std::vector<double> Q_, P_, xi_;
+  std::vector<double> Q_, P_;
   std::vector<double> neighbours_;  ///< Σ_{c'∈nn(c)} Q_c' of the current state, PeriodicLattice's order
   std::vector<std::uint64_t> row_first_cell_;  ///< natural index of each owned row's first cell
   PetscInt xs_ = 0, ys_ = 0, zs_ = 0, xm_ = 1, ym_ = 1, zm_ = 1;  ///< owned box
@@ -94,10 +94,9 @@ class DistributedLattice {
   int dimension_;
   std::uint64_t cell_count_;
   std::uint64_t first_id_ = 0;  ///< ℓ M: the noise id of this lattice's cell 0
-  stochastic::StepMap map_;
-  stochastic::ForceTable force_;
-  stochastic::NormalStream noise_;
   double stiffness_meV_;
+  /// The ensembles' integrator, row by row: each owned row is a run of consecutive cell ids.
+  stochastic::LangevinIntegrator<LatticeModeForce<stochastic::ForceTable>> integrator_;
 };
 
 }  // namespace metasc::nucleation
