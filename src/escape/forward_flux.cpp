@@ -216,6 +216,7 @@ StageTally flux_stage(const Environment& environment, Dynamics& dynamics, const 
 /// average, which keeps the product of the stage estimates unbiased.
 class Resampler {
  public:
+  Resampler() = default;  ///< empty: no states to start from
   Resampler(const std::vector<double>& pool, std::uint64_t trials, double offset)
       : pool_(&pool), trials_(static_cast<double>(trials)), offset_(offset) {
     double total = 0.0;
@@ -232,19 +233,21 @@ class Resampler {
   }
 
  private:
-  const std::vector<double>* pool_;
+  const std::vector<double>* pool_ = nullptr;
   std::vector<double> cumulative_;
-  double trials_, offset_;
+  double trials_ = 0.0, offset_ = 0.0;
 };
 
 /// What an interface stage needs to know besides the states.
 struct StageSpec {
   std::uint64_t stage;                   ///< s ≥ 1: trials from λ_{s−1}
   const std::vector<double>* interfaces;  ///< λ_0 … λ_n
-  bool to_B;                             ///< the last stage, from λ_n to B
   std::uint64_t trials;                  ///< per replica
   std::uint64_t blocks_per_replica;
   double prune;
+
+  /// The last stage, from λ_n to B.
+  bool to_B() const { return stage == interfaces->size(); }
 };
 
 /// Stage s ≥ 1: trials from the pools of stage s − 1 until e ≥ λ_s (s ≤ n) or B, or back in A.
@@ -259,17 +262,22 @@ StageTally interface_stage(const Environment& environment, Dynamics& dynamics, c
   std::vector<std::vector<double>> stored(n);
   const stochastic::PhiloxKey key{{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}};
   const auto& interfaces = *spec.interfaces;
-  const double target = spec.to_B ? 0.0 : interfaces[spec.stage];
+  const double target = spec.to_B() ? 0.0 : interfaces[spec.stage];
   const std::uint64_t stride = dynamics.check_steps();
   std::vector<double> Q(block_size), P(block_size), e(block_size), weight(block_size);
   std::vector<std::uint64_t> trial(block_size);
   std::vector<std::int64_t> level(block_size);
   std::vector<std::uint8_t> active(block_size);
+  Resampler resampler;
+  auto resampler_replica = std::numeric_limits<std::uint64_t>::max();
   for (std::size_t b = 0; b < n; ++b) {
     const auto block = static_cast<std::uint64_t>(blocks.global_index(static_cast<std::int64_t>(b)));
     const std::uint64_t replica = block / spec.blocks_per_replica;
-    const Resampler resampler(pools[replica], spec.trials,
-                              uniform(key, first_id(spec.stage) + replica, 0));
+    // A rank's blocks are contiguous: each rank builds a replica's resampler once.
+    if (resampler_replica != replica) {
+      resampler = Resampler(pools[replica], spec.trials, uniform(key, first_id(spec.stage) + replica, 0));
+      resampler_replica = replica;
+    }
     if (resampler.empty()) continue;
     const std::uint64_t trial_ids = first_id(spec.stage) + replica * spec.trials;
     std::uint64_t next = (block % spec.blocks_per_replica) * trials_per_block;
@@ -294,7 +302,7 @@ StageTally interface_stage(const Environment& environment, Dynamics& dynamics, c
       for (std::size_t lane = 0; lane < block_size; ++lane) {
         if (!active[lane]) continue;
         tally.steps[b] += static_cast<double>(stride);
-        const bool success = dynamics.in_B(Q[lane], e[lane]) || (!spec.to_B && e[lane] >= target);
+        const bool success = dynamics.in_B(Q[lane], e[lane]) || (!spec.to_B() && e[lane] >= target);
         bool ended = success || dynamics.in_A(Q[lane], e[lane]);
         for (; !ended && level[lane] >= 0 && e[lane] < interfaces[static_cast<std::size_t>(level[lane])]; --level[lane]) {
           ended = uniform(key, trial_ids + trial[lane], static_cast<std::uint64_t>(level[lane]) + 1) < spec.prune;
@@ -304,7 +312,7 @@ StageTally interface_stage(const Environment& environment, Dynamics& dynamics, c
         if (success) {
           ++tally.successes[b];
           tally.weights[b] += weight[lane];
-          if (!spec.to_B) stored[b].insert(stored[b].end(), {Q[lane], P[lane], weight[lane]});
+          if (!spec.to_B()) stored[b].insert(stored[b].end(), {Q[lane], P[lane], weight[lane]});
         }
         if (next < end) {
           load(lane);
@@ -366,7 +374,7 @@ ForwardFluxResult forward_flux(const Environment& environment, const EscapeProbl
   const std::size_t stages = interfaces.size();  // n + 1 stages after the flux
   std::vector<double> probabilities(replicas * stages, 0.0);  // (replica, stage)
   for (std::size_t s = 1; s <= stages; ++s) {
-    const StageSpec spec{.stage = s, .interfaces = &interfaces, .to_B = s == stages, .trials = trials,
+    const StageSpec spec{.stage = s, .interfaces = &interfaces, .trials = trials,
                          .blocks_per_replica = blocks_per_replica, .prune = settings.prune};
     const auto tally = interface_stage(environment, dynamics, pools, spec, blocks, langevin.seed);
     if (environment.is_root()) {
@@ -375,7 +383,7 @@ ForwardFluxResult forward_flux(const Environment& environment, const EscapeProbl
         steps[0] += tally.steps[b];
       }
     }
-    if (!spec.to_B) pools = share_pools(environment, tally, replicas, static_cast<std::size_t>(blocks_per_replica));
+    if (!spec.to_B()) pools = share_pools(environment, tally, replicas, static_cast<std::size_t>(blocks_per_replica));
   }
   broadcast(environment, flux_per_replica);
   broadcast(environment, crossings);

@@ -94,13 +94,13 @@ PhaseGrid phase_grid(const EscapeProblem& problem, double resolution, double wal
 }
 
 OrbitMesh::OrbitMesh(const EscapeProblem& problem, const PhaseGrid& grid)
-    : potential_(problem.well.potential),
-      Q_cells_(grid.Q_cells()),
+    : Q_cells_(grid.Q_cells()),
       P_cells_(grid.P_cells()),
       stiffness_(problem.stiffness()),
       beta_(1.0 / problem.kT_per_site_meV()),
       bottom_(problem.well.critical.V_metastable_meV),
       Q_(grid.Q_columns) {
+  const physics::Potential& potential = problem.well.potential;
   const auto& ladder = grid.ladder_meV;
   const std::int64_t K = static_cast<std::int64_t>(ladder.size()) - 1;
   const double depth = grid.top_meV - ladder.front();
@@ -108,7 +108,7 @@ OrbitMesh::OrbitMesh(const EscapeProblem& problem, const PhaseGrid& grid)
   stream_.assign(P_.size(), 0.0);
   const double stream_scale = -stiffness_ / beta_;
   for (std::int64_t i = 0; i <= Q_cells_; ++i) {
-    const double V = potential_(Q_[static_cast<std::size_t>(i)]);
+    const double V = potential(Q_[static_cast<std::size_t>(i)]);
     const double span = grid.top_meV - V;  // ≤ 0 only on the wall columns, which are points
     for (std::int64_t k = 0; k <= K; ++k) {
       const double level = ladder[static_cast<std::size_t>(k)];
@@ -144,24 +144,26 @@ OrbitMesh::OrbitMesh(const EscapeProblem& problem, const PhaseGrid& grid)
       mass_[static_cast<std::size_t>(index(i, j))] = Rule::integrate(
           [&](double Q) {
             const double t = (Q - left) / width;
-            return std::exp(-beta_ * (potential_(Q) - bottom_)) *
+            return std::exp(-beta_ * (potential(Q) - bottom_)) *
                    gaussian(low0 + t * (low1 - low0), high0 + t * (high1 - high0));
           },
           left, left + width);
     }
   }
+  V_centre_.resize(static_cast<std::size_t>(Q_cells_));
+  for (std::int64_t i = 0; i < Q_cells_; ++i) V_centre_[static_cast<std::size_t>(i)] = potential(Q_centre(i));
   for (const double m : mass_)
     if (!(m > 0.0)) throw NumericalError("MFPT: a mesh cell has no Boltzmann weight (the shell is too deep for doubles)");
 }
 
 double OrbitMesh::energy(std::int64_t i, std::int64_t j) const {
   const double centre_P = P_centre(i, j);
-  return potential_(Q_centre(i)) + centre_P * centre_P / (2.0 * stiffness_);
+  return V_centre_[static_cast<std::size_t>(i)] + centre_P * centre_P / (2.0 * stiffness_);
 }
 
 double OrbitMesh::weight_above(std::int64_t i, std::int64_t j) const {
   const double edge_P = 0.5 * (P(i, j + 1) + P(i + 1, j + 1));
-  return std::exp(-beta_ * (potential_(Q_centre(i)) + edge_P * edge_P / (2.0 * stiffness_) - bottom_));
+  return std::exp(-beta_ * (V_centre_[static_cast<std::size_t>(i)] + edge_P * edge_P / (2.0 * stiffness_) - bottom_));
 }
 
 }  // namespace metasc::escape

@@ -77,10 +77,10 @@ class OrbitMesh {
   double weight_above(std::int64_t i, std::int64_t j) const;
 
  private:
-  physics::Potential potential_;
   std::int64_t Q_cells_, P_cells_;
   double stiffness_, beta_, bottom_;
   std::vector<double> Q_, P_, stream_, mass_;
+  std::vector<double> V_centre_;  ///< V(Q_centre(i)) [meV per site], read by every cell's energy
 };
 
 }  // namespace metasc::escape
