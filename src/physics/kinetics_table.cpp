@@ -65,6 +65,7 @@ KineticsTable::KineticsTable(KineticsTableSpec spec, StateGrid state_grid, std::
       continuum_(std::move(continuum)),
       continuum_top_meV_(continuum_top_meV(spec_.rate)) {
   for (const auto& mode : spec_.rate.spectrum().delta_modes()) {
+    mode_sinh_.push_back(std::sinh(mode.energy_meV / (2.0 * spec_.kT_meV)));
     highest_mode_meV_ = std::max(highest_mode_meV_, mode.energy_meV);
     if (mode.energy_meV <= spec_.rate.max_energy_meV()) {
       closing_energy_meV_ = std::max(closing_energy_meV_, mode.energy_meV);
@@ -234,10 +235,12 @@ double KineticsTable::rate_per_ps(double gap_meV, double lambda_meV) const {
   const bool moderate = highest_mode_meV_ + gap_meV + std::abs(lambda_meV) < 600.0 * kT;
   const double sinh_lambda = moderate ? std::sinh(lambda_meV / kT) : 0.0;
   double modes = 0.0;
-  for (const auto& mode : spectrum.delta_modes()) {
+  const auto& delta_modes = spectrum.delta_modes();
+  for (std::size_t m = 0; m < delta_modes.size(); ++m) {
+    const auto& mode = delta_modes[m];
     if (mode.energy_meV > spec_.rate.max_energy_meV() || !(mode.energy_meV > two_gap)) continue;
     const double pair_factor =
-        moderate ? sinh_lambda / (std::sinh(mode.energy_meV / (2.0 * kT)) * std::cosh((gap_meV + lambda_meV) / (2.0 * kT)) *
+        moderate ? sinh_lambda / (mode_sinh_[m] * std::cosh((gap_meV + lambda_meV) / (2.0 * kT)) *
                                   std::cosh((mode.energy_meV - gap_meV + lambda_meV) / (2.0 * kT)))
                  : net_pair_factor(mode.energy_meV, gap_meV, lambda_meV, kT);
     modes += spectrum.delta_weight_meV(mode, gap_meV) * std::sqrt(mode.energy_meV / (mode.energy_meV - two_gap)) *

@@ -135,6 +135,10 @@ void EnsembleRunner::update_watch_limits(const std::vector<std::uint8_t>& trappe
   }
 }
 
+std::size_t EnsembleRunner::sampled_of(std::uint64_t first_trajectory, std::size_t count) const {
+  return first_trajectory < spec_.samples ? std::min<std::uint64_t>(count, spec_.samples - first_trajectory) : 0;
+}
+
 void EnsembleRunner::observe_moments(BlockResult& result, std::size_t output_index, std::uint64_t first_trajectory,
                                      std::size_t count, std::uint64_t step) {
   // A block is observed once per output time: its moments are those of the block.
@@ -146,9 +150,7 @@ void EnsembleRunner::observe_moments(BlockResult& result, std::size_t output_ind
     result.gap_moments[output_index] = stats::RunningMoments::of(gap_.data(), count);
     result.density_moments[output_index] = stats::RunningMoments::of(density_.data(), count);
   }
-  const std::uint64_t sampled =
-      first_trajectory < spec_.samples ? std::min<std::uint64_t>(count, spec_.samples - first_trajectory) : 0;
-  for (std::size_t i = 0; i < sampled; ++i) {
+  for (std::size_t i = 0; i < sampled_of(first_trajectory, count); ++i) {
     const std::size_t row = i * output_times() + output_index;
     result.Q_samples[row] = Q_[i];
     if (spec_.kinetics) result.density_samples[row] = density_[i];
@@ -187,8 +189,7 @@ BlockResult EnsembleRunner::run_block(std::uint64_t first_trajectory, std::size_
   result.escape_time_ps.assign(count, not_trapped);
   result.Q_moments.resize(output_times());
   result.P_moments.resize(output_times());
-  const std::size_t sampled =
-      first_trajectory < spec_.samples ? std::min<std::uint64_t>(count, spec_.samples - first_trajectory) : 0;
+  const std::size_t sampled = sampled_of(first_trajectory, count);
   result.Q_samples.resize(sampled * output_times());
   result.P_samples.resize(sampled * output_times());
   if (spec_.kinetics) {

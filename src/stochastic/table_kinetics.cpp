@@ -180,7 +180,6 @@ void TableKinetics::advance(std::size_t count, double* density, const double* me
     closed_[i] = !states_wanted && z >= cell.log_lowest_density && z <= cell.log_closed_density &&
                  z < cell.log_peak_density;
     if (closed_[i]) {
-      log_density_[i] = z;
       elapsed_ps_[i] = interval_ps_;
       continue;
     }

@@ -148,6 +148,7 @@ class KineticsTable {
   bool has_continuum_;
   double continuum_top_meV_;
   double highest_mode_meV_ = 0.0;  ///< the largest δ-mode energy [meV]
+  std::vector<double> mode_sinh_;  ///< sinh(Ω/2k_BT) of each δ mode, in the spectrum's order
   double closing_energy_meV_ = 0.0;  ///< 2Δ [meV] from which every channel is closed
   std::vector<double> peak_coordinate_;  ///< per U node
   UniformAxis normal_axis_{};            ///< ln n of the normal-state line

@@ -101,6 +101,8 @@ class EnsembleRunner {
   bool open_inside_barrier(std::size_t count) const;
   /// watch_limit_[i] = Q_B while trajectory i is trapped and not yet relaxed, −1 after.
   void update_watch_limits(const std::vector<std::uint8_t>& trapped, std::size_t count);
+  /// How many of trajectories first_trajectory … + count − 1 keep their samples (ids < spec.samples).
+  std::size_t sampled_of(std::uint64_t first_trajectory, std::size_t count) const;
   void observe_moments(BlockResult& result, std::size_t output_index, std::uint64_t first_trajectory,
                        std::size_t count, std::uint64_t step);
   void advance_kinetics(BlockResult& result, std::size_t count, std::uint64_t step);

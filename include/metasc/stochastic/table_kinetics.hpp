@@ -77,8 +77,8 @@ class TableKinetics {
   std::vector<double> elapsed_ps_;
   std::vector<double> log_density_;
   std::vector<double> first_stage_;  ///< dz/dt at the start of the lane's next step
-  std::vector<double> normal_flow_;
-  std::vector<std::uint8_t> closed_;  ///< 1: the lane's channels are closed this interval, its state not solved  ///< ln n one interval on from each node of the table's normal line
+  std::vector<double> normal_flow_;  ///< ln n one interval on from each node of the table's normal line
+  std::vector<std::uint8_t> closed_;  ///< 1: the lane's channels are closed this interval, its state not solved
   std::vector<physics::KineticsTable::Point> trial_;     ///< the state at the last evaluated z
   std::vector<physics::KineticsTable::Point> accepted_;  ///< the state at log_density_
 };
