@@ -4,32 +4,67 @@
 #   the main job end to end (metasc-ensemble, inputs/k3c60.ini, one pulse,
 #   300 ps, 20000 trajectories) vs Gaussian generation alone, vs the numba peer
 #   and vs the NumPy peer; the bare kernel vs the Gaussians alone;
-#   weak scaling of metasc-ensemble from 1 to 2 ranks (same work per rank).
+#   weak scaling of metasc-ensemble from 1 to 2 ranks (same work per rank);
+#   the normal stream and the main job against themselves as the issue that
+#   asked for this speed measured them (the reference build below).
 source "$(dirname "$0")/lib/bench_preamble.bash"
+
+# The reference: the last commit before the faster normal stream (1024-layer
+# ziggurat on 64-bit Philox4x32 words, two deviates per block), built once from git
+# into build/reference-<commit> with the same compiler and flags, so that
+# "new against old" is a ratio of one run on one machine, not of two reports.
+reference_commit=11055c5
+reference=build/reference-$reference_commit
+if [[ ! -x $reference/bin/metasc-ensemble ]] && git cat-file -e "$reference_commit^{commit}" 2>/dev/null; then
+  rm -rf "$reference" "$tmp/reference"
+  mkdir -p "$tmp/reference"
+  git archive "$reference_commit" | tar -x -C "$tmp/reference"
+  cmake -S "$tmp/reference" -B "$reference" -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$reference" -j"$(nproc)" --target metasc-bench-kernel metasc-ensemble >/dev/null
+fi
 
 # The numba peer needs Debian's python3-numba: installed here, not by scripts/setup.sh.
 if ! /usr/bin/python3 -c 'import numba' 2>/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-numba >/dev/null
 fi
 
-# The main job and the generator alone in turns, best of two each.
+# The main job and the generator alone in turns, best of two each, this build
+# and the reference alike.
 main_trajectories=20000 main_steps=60000  # 300 ps at dt = 0.005 ps
 main_rate() {
-  local seconds
-  seconds=$( { TIMEFORMAT='%U %S'; time build/bin/metasc-ensemble inputs/k3c60.ini --output.file="$tmp/main.h5" \
+  local binaries=$1 seconds
+  seconds=$( { TIMEFORMAT='%U %S'; time "$binaries/metasc-ensemble" inputs/k3c60.ini --output.file="$tmp/main.h5" \
     --output.progress=false --pulse.shape=flattop --pulse.amplitude=0.3 \
     --langevin.trajectories=$main_trajectories >/dev/null; } 2>&1 | awk '{print $1 + $2}')
   awk -v s="$seconds" -v w=$((main_trajectories * main_steps)) 'BEGIN {print w / s}'
 }
-main=0 gaussians=0
+best_of() { awk -v a="$1" -v b="$2" 'BEGIN {print (b > a ? b : a)}'; }
+# The figure named $1 in a report of metasc-bench-kernel, file $2.
+rate_of() { awk -v name="$1" '$1 == name {print $2}' "$2"; }
+main=0 gaussians=0 kernel=0 reference_main=0 reference_gaussians=0
 for repeat in 1 2; do
   build/bin/metasc-bench-kernel >"$tmp/kernel.txt"
-  gaussians=$(awk -v best="$gaussians" '/^gaussians_alone/ {print ($2 > best ? $2 : best)}' "$tmp/kernel.txt")
-  main=$(awk -v a="$main" -v b="$(main_rate)" 'BEGIN {print (b > a ? b : a)}')
+  gaussians=$(best_of "$gaussians" "$(rate_of gaussians_alone "$tmp/kernel.txt")")
+  kernel=$(best_of "$kernel" "$(rate_of kernel_baoab_table "$tmp/kernel.txt")")
+  main=$(best_of "$main" "$(main_rate build/bin)")
+  if [[ -x $reference/bin/metasc-ensemble ]]; then
+    "$reference/bin/metasc-bench-kernel" >"$tmp/reference.txt"
+    reference_gaussians=$(best_of "$reference_gaussians" "$(rate_of gaussians_alone "$tmp/reference.txt")")
+    reference_main=$(best_of "$reference_main" "$(main_rate "$reference/bin")")
+  fi
 done
-cat "$tmp/kernel.txt"
+awk -v k="$kernel" -v g="$gaussians" 'BEGIN {
+  printf "kernel_baoab_table  %.4g trajectory-steps/s\ngaussians_alone     %.4g deviates/s\nkernel/gaussians    %.3f\n", k, g, k / g}'
 awk -v m="$main" -v g="$gaussians" \
   'BEGIN {printf "main job end to end %.4g trajectory-steps/s, main/gaussians %.3f   (target >= 0.75)\n", m, m / g}'
+if [[ $reference_main != 0 ]]; then
+  awk -v g="$gaussians" -v r="$reference_gaussians" -v c="$reference_commit" \
+    'BEGIN {printf "normals %.4g/s against %.4g/s from the stream at %s: new/old %.2f   (target >= 1e9/s)\n", g, r, c, g / r}'
+  awk -v m="$main" -v r="$reference_main" -v g="$reference_gaussians" -v c="$reference_commit" \
+    'BEGIN {printf "main job %.4g against %.4g trajectory-steps/s at %s: new/old %.2f; main/old gaussians %.3f\n", m, r, c, m / r, m / g}'
+else
+  echo "reference build at $reference_commit unavailable (no git history): new/old not measured"
+fi
 
 build/bin/metasc-landscape inputs/k3c60.ini --output.file="$tmp/landscape.h5" --output.progress=false >/dev/null
 numba=$(/usr/bin/python3 scripts/bench/numba_baoab.py "$tmp/landscape.h5" $main_trajectories 300 |

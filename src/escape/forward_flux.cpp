@@ -3,10 +3,8 @@
 #include <mpi.h>
 
 #include <algorithm>
-#include <boost/math/distributions/students_t.hpp>
 #include <cmath>
 #include <limits>
-#include <numeric>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -14,6 +12,7 @@
 #include "metasc/error.hpp"
 #include "metasc/format_number.hpp"
 #include "metasc/parallel/decomposition.hpp"
+#include "metasc/stats/mean_interval.hpp"
 #include "metasc/stochastic/integrator.hpp"
 #include "metasc/stochastic/philox_blocks.hpp"
 #include "metasc/stochastic/rng.hpp"
@@ -408,17 +407,12 @@ ForwardFluxResult forward_flux(const Environment& environment, const EscapeProbl
     for (std::size_t r = 0; r < replicas; ++r) sum += probabilities[r * stages + s];
     result.probabilities.push_back(sum / static_cast<double>(replicas));
   }
-  // Mean and Student-t interval over the replicas, summed in replica order.
-  const auto& rates = result.replica_rates_per_ps;
-  const double mean = std::accumulate(rates.begin(), rates.end(), 0.0) / static_cast<double>(replicas);
-  double squares = 0.0;
-  for (const double rate : rates) squares += (rate - mean) * (rate - mean);
-  const double standard_error = std::sqrt(squares / static_cast<double>(replicas - 1) / static_cast<double>(replicas));
-  const double t = boost::math::quantile(
-      boost::math::complement(boost::math::students_t_distribution<double>(static_cast<double>(replicas - 1)), 0.025));
-  result.rate_per_ps = mean;
-  result.low_per_ps = std::max(0.0, mean - t * standard_error);
-  result.high_per_ps = mean + t * standard_error;
+  // Mean and Student-t interval over the replicas, summed in replica order
+  // (from broadcast numbers: the same bits on every rank).
+  const stats::MeanEstimate estimate = stats::mean_with_interval(result.replica_rates_per_ps);
+  result.rate_per_ps = estimate.mean;
+  result.low_per_ps = std::max(0.0, estimate.low);
+  result.high_per_ps = estimate.high;
   // The verdict from broadcast numbers only: the same on every rank.
   const double fewest_crossings = *std::min_element(crossings.begin(), crossings.end());
   if (fewest_crossings < static_cast<double>(settings.flux_crossings)) {

@@ -1,13 +1,6 @@
 #include "metasc/stochastic/philox_blocks.hpp"
 
-#if defined(__AVX512F__)
-#include <immintrin.h>
-// GCC 12's AVX-512 intrinsics start from a deliberately undefined register
-// (`__m512i __Y = __Y;` in _mm512_undefined_epi32) and warn about it at every
-// use (as "may be used" where inlining differs): GCC bug 105593, fixed in GCC 13.
-#pragma GCC diagnostic ignored "-Wuninitialized"
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
+#include "metasc/stochastic/avx512_intrinsics.hpp"
 
 namespace metasc::stochastic {
 

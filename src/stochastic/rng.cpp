@@ -6,14 +6,7 @@
 #include <string>
 
 #include "metasc/error.hpp"
-
-#if defined(__AVX512F__)
-#include <immintrin.h>
-// GCC 12's AVX-512 intrinsics warn about their own undefined start register
-// (GCC bug 105593, see philox_blocks.cpp).
-#pragma GCC diagnostic ignored "-Wuninitialized"
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
+#include "metasc/stochastic/avx512_intrinsics.hpp"
 
 namespace metasc::stochastic {
 
