@@ -14,9 +14,7 @@
 #include "metasc/parallel/decomposition.hpp"
 #include "metasc/stats/mean_interval.hpp"
 #include "metasc/stochastic/integrator.hpp"
-#include "metasc/stochastic/philox_blocks.hpp"
 #include "metasc/stochastic/rng.hpp"
-#include "metasc/stochastic/ziggurat.hpp"
 #include "metasc/units.hpp"
 
 namespace metasc::escape {
@@ -44,15 +42,6 @@ void broadcast(const Environment& environment, std::vector<double>& values) {
   MPI_Bcast(&size, 1, MPI_UINT64_T, 0, environment.comm());
   values.resize(size);
   MPI_Bcast(values.data(), static_cast<int>(size), MPI_DOUBLE, 0, environment.comm());
-}
-
-/// A uniform on [0, 1) that is a pure function of (seed, id, event): Philox at a counter
-/// whose stream word no normal deviate uses.
-double uniform(const stochastic::PhiloxKey& key, std::uint64_t id, std::uint64_t event) {
-  const stochastic::PhiloxCounter counter{{static_cast<std::uint32_t>(id), static_cast<std::uint32_t>(id >> 32),
-                                           static_cast<std::uint32_t>(event),
-                                           static_cast<std::uint32_t>(stochastic::Stream::roulette) << 28}};
-  return stochastic::ziggurat::uniform(stochastic::philox_words(counter, key)[0]);
 }
 
 /// The integrator and the sets every walker and trial is tested against, every
@@ -259,7 +248,7 @@ StageTally interface_stage(const Environment& environment, Dynamics& dynamics, c
   const auto n = static_cast<std::size_t>(blocks.local_count());
   auto tally = empty_tally(n);
   std::vector<std::vector<double>> stored(n);
-  const stochastic::PhiloxKey key{{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}};
+  const stochastic::UniformStream roulette(seed, stochastic::Stream::roulette);
   const auto& interfaces = *spec.interfaces;
   const double target = spec.to_B() ? 0.0 : interfaces[spec.stage];
   const std::uint64_t stride = dynamics.check_steps();
@@ -274,7 +263,7 @@ StageTally interface_stage(const Environment& environment, Dynamics& dynamics, c
     const std::uint64_t replica = block / spec.blocks_per_replica;
     // A rank's blocks are contiguous: each rank builds a replica's resampler once.
     if (resampler_replica != replica) {
-      resampler = Resampler(pools[replica], spec.trials, uniform(key, first_id(spec.stage) + replica, 0));
+      resampler = Resampler(pools[replica], spec.trials, roulette.uniform(first_id(spec.stage) + replica, 0));
       resampler_replica = replica;
     }
     if (resampler.empty()) continue;
@@ -304,7 +293,7 @@ StageTally interface_stage(const Environment& environment, Dynamics& dynamics, c
         const bool success = dynamics.in_B(Q[lane], e[lane]) || (!spec.to_B() && e[lane] >= target);
         bool ended = success || dynamics.in_A(Q[lane], e[lane]);
         for (; !ended && level[lane] >= 0 && e[lane] < interfaces[static_cast<std::size_t>(level[lane])]; --level[lane]) {
-          ended = uniform(key, trial_ids + trial[lane], static_cast<std::uint64_t>(level[lane]) + 1) < spec.prune;
+          ended = roulette.uniform(trial_ids + trial[lane], static_cast<std::uint64_t>(level[lane]) + 1) < spec.prune;
           weight[lane] /= 1.0 - spec.prune;
         }
         if (!ended) continue;

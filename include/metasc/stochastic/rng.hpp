@@ -48,13 +48,42 @@ namespace metasc::stochastic {
 enum class Stream : std::uint64_t {
   langevin_noise = 1,  ///< the thermal force of the integrators, draw 0 at each step
   initial_state = 2,   ///< initial (Q, P) draws, step 0
-  roulette = 3,        ///< forward flux's uniforms (pruning, resampling offsets), drawn from Philox directly
+  roulette = 3,        ///< forward flux's uniforms (pruning, resampling offsets): UniformStream
+};
+
+/// The Philox key of a run's seed: (seed mod 2³², seed / 2³²).
+inline PhiloxKey philox_key(std::uint64_t seed) {
+  return {{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}};
+}
+
+/// Uniforms on [0, 1) for decisions that are not noise (forward flux's
+/// pruning roulette and resampling offsets), each a pure function of
+/// (seed, stream, id, event):
+///   counter = (id mod 2³², id / 2³², event mod 2³², 2²⁸·stream),
+/// the top 53 bits of the block's first 64-bit word r0 + 2³²r1. The stream
+/// sits in the counter's top bits, as in NormalStream, so a stream of its own
+/// (Stream::roulette) never meets a normal deviate's counter.
+/// Ranges: event < 2³² (not checked: the callers' events are small).
+class UniformStream {
+ public:
+  UniformStream(std::uint64_t seed, Stream stream)
+      : key_(philox_key(seed)), stream_word_(static_cast<std::uint32_t>(stream) << 28) {}
+
+  double uniform(std::uint64_t id, std::uint64_t event) const {
+    const PhiloxCounter counter{{static_cast<std::uint32_t>(id), static_cast<std::uint32_t>(id >> 32),
+                                 static_cast<std::uint32_t>(event), stream_word_}};
+    return ziggurat::uniform(philox_words(counter, key_)[0]);
+  }
+
+ private:
+  PhiloxKey key_;
+  std::uint32_t stream_word_;
 };
 
 class NormalStream {
  public:
   NormalStream(std::uint64_t seed, Stream stream)
-      : key_{{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}},
+      : key_(philox_key(seed)),
         stream_(static_cast<std::uint32_t>(stream)),
         tables_(&ziggurat::tables()) {}
 
