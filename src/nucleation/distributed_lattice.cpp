@@ -6,6 +6,7 @@
 #include <string>
 
 #include "metasc/error.hpp"
+#include "metasc/nucleation/periodic_dmda.hpp"
 #include "metasc/parallel/petsc_check.hpp"
 
 namespace metasc::nucleation {
@@ -30,21 +31,11 @@ DistributedLattice::DistributedLattice(MPI_Comm comm, const LatticeShape& shape,
     // A periodic ghost of width 1 needs a neighbour other than the cell itself.
     if (extent < 2) throw Error("DistributedLattice: every extent must be >= 2 (got " + std::to_string(extent) + ")");
   }
-  const auto periodic = DM_BOUNDARY_PERIODIC;
-  if (dimension_ == 1) {
-    PETSC_CHECK(DMDACreate1d(comm, periodic, length(0), 1, 1, nullptr, &dm_));
-  } else if (dimension_ == 2) {
-    PETSC_CHECK(DMDACreate2d(comm, periodic, periodic, DMDA_STENCIL_STAR, length(0), length(1), PETSC_DECIDE,
-                             PETSC_DECIDE, 1, 1, nullptr, nullptr, &dm_));
-  } else {
-    PETSC_CHECK(DMDACreate3d(comm, periodic, periodic, periodic, DMDA_STENCIL_STAR, length(0), length(1), length(2),
-                             PETSC_DECIDE, PETSC_DECIDE, PETSC_DECIDE, 1, 1, nullptr, nullptr, nullptr, &dm_));
-  }
-  PETSC_CHECK(DMSetUp(dm_));
+  dm_ = create_periodic_dmda(comm, std::vector<PetscInt>(shape.cells.begin(), shape.cells.end()), {});
   PETSC_CHECK(DMCreateGlobalVector(dm_, &global_));
   PETSC_CHECK(DMCreateLocalVector(dm_, &local_));
   PETSC_CHECK(DMDAGetCorners(dm_, &xs_, &ys_, &zs_, &xm_, &ym_, &zm_));
-  PETSC_CHECK(DMDAGetGhostCorners(dm_, &gxs_, &gys_, &gzs_, &gxm_, &gym_, &gzm_));
+  box_ = GhostedBox::of(dm_, static_cast<std::size_t>(dimension_));
   const auto owned = static_cast<std::size_t>(xm_ * ym_ * zm_);
   Q_.assign(owned, 0.0);
   // The global vector reads Q_ in place (same local order): no copy before each ghost exchange.
@@ -145,30 +136,12 @@ std::vector<double> DistributedLattice::gather_natural(Vec global) const {
 }
 
 void DistributedLattice::couple() {
-  // Added in PeriodicLattice::neighbour_sum's order (fastest axis first), from the ghosted copy.
   PETSC_CHECK(DMGlobalToLocalBegin(dm_, global_, INSERT_VALUES, local_));
   PETSC_CHECK(DMGlobalToLocalEnd(dm_, global_, INSERT_VALUES, local_));
   const double* ghosted = nullptr;
   PETSC_CHECK(VecGetArrayRead(local_, &ghosted));
-  const std::ptrdiff_t strides[3] = {1, gxm_, gxm_ * gym_};
-  const std::size_t row = static_cast<std::size_t>(xm_);
-  std::size_t out = 0;
-  for (PetscInt z = zs_; z < zs_ + zm_; ++z) {
-    for (PetscInt y = ys_; y < ys_ + ym_; ++y, out += row) {
-      const double* __restrict q = ghosted + ((z - gzs_) * gym_ + (y - gys_)) * gxm_ + (xs_ - gxs_);
-      double* __restrict sum = neighbours_.data() + out;
-#pragma omp simd
-      for (std::size_t i = 0; i < row; ++i) sum[i] = q[static_cast<std::ptrdiff_t>(i) - 1] + q[i + 1];
-      for (int axis = 1; axis < dimension_; ++axis) {
-        const std::ptrdiff_t s = strides[axis];
-#pragma omp simd
-        for (std::size_t i = 0; i < row; ++i) {
-          const auto c = static_cast<std::ptrdiff_t>(i);
-          sum[i] += q[c + s] + q[c - s];
-        }
-      }
-    }
-  }
+  neighbour_sums_from_ghosts(box_, ghosted, 1, neighbours_.data());
   PETSC_CHECK(VecRestoreArrayRead(local_, &ghosted));
 }
+
 }  // namespace metasc::nucleation

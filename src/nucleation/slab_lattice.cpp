@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "metasc/nucleation/lattice.hpp"
+#include "metasc/nucleation/periodic_dmda.hpp"
 #include "metasc/parallel/petsc_check.hpp"
 
 namespace metasc::nucleation {
@@ -28,30 +29,10 @@ SlabLattice::SlabLattice(MPI_Comm comm, const std::vector<std::int64_t>& extents
   // An even split, the first slab_count mod ranks ranks holding one more.
   for (int r = 0; r < ranks; ++r) slabs_of_rank_.push_back(slab_count / ranks + (r < slab_count % ranks ? 1 : 0));
 
-  const auto periodic = DM_BOUNDARY_PERIODIC;
-  const PetscInt* split = slabs_of_rank_.data();
-  // DMDA axis x (contiguous) is the last kept extent, the split axis the first.
-  if (kept.empty()) {
-    PETSC_CHECK(DMDACreate1d(comm_, DM_BOUNDARY_NONE, 1, 1, 0, nullptr, &dm_));
-  } else if (kept.size() == 1) {
-    PETSC_CHECK(DMDACreate1d(comm_, periodic, kept[0], 1, 1, split, &dm_));
-  } else if (kept.size() == 2) {
-    PETSC_CHECK(DMDACreate2d(comm_, periodic, periodic, DMDA_STENCIL_STAR, kept[1], kept[0], 1, ranks, 1, 1, nullptr,
-                             split, &dm_));
-  } else {
-    PETSC_CHECK(DMDACreate3d(comm_, periodic, periodic, periodic, DMDA_STENCIL_STAR, kept[2], kept[1], kept[0], 1, 1,
-                             ranks, 1, 1, nullptr, nullptr, split, &dm_));
-  }
-  PETSC_CHECK(DMSetUp(dm_));
+  dm_ = create_periodic_dmda(comm_, kept, slabs_of_rank_);
   PETSC_CHECK(DMCreateGlobalVector(dm_, &global_));
   PETSC_CHECK(DMCreateLocalVector(dm_, &local_));
-  PetscInt xs = 0, ys = 0, zs = 0, xm = 1, ym = 1, zm = 1, gxs = 0, gys = 0, gzs = 0, gxm = 1, gym = 1, gzm = 1;
-  PETSC_CHECK(DMDAGetCorners(dm_, &xs, &ys, &zs, &xm, &ym, &zm));
-  row_ = xm;
-  plane_rows_ = ym;
-  PETSC_CHECK(DMDAGetGhostCorners(dm_, &gxs, &gys, &gzs, &gxm, &gym, &gzm));
-  strides_[1] = gxm;
-  strides_[2] = gxm * gym;
+  box_ = GhostedBox::of(dm_, kept_axes_);
   first_slab_ = 0;
   for (int r = 0; r < rank; ++r) first_slab_ += slabs_of_rank_[static_cast<std::size_t>(r)];
   slabs_ = slabs_of_rank_[static_cast<std::size_t>(rank)];
@@ -80,7 +61,7 @@ void SlabLattice::neighbour_sum(const double* x, double* sum) {
   PETSC_CHECK(VecResetArray(global_));
   const double* ghosted = nullptr;
   PETSC_CHECK(VecGetArrayRead(local_, &ghosted));
-  sum_from_ghosts(ghosted, 1, sum);
+  neighbour_sums_from_ghosts(box_, ghosted, 1, sum);
   PETSC_CHECK(VecRestoreArrayRead(local_, &ghosted));
 }
 
@@ -109,41 +90,10 @@ void SlabLattice::neighbour_sums(std::size_t count, const double* const* x, doub
   const double* ghosted = nullptr;
   PETSC_CHECK(VecGetArrayRead(fields_local_, &ghosted));
   fields_sum_.resize(owned() * count);
-  sum_from_ghosts(ghosted, count, fields_sum_.data());
+  neighbour_sums_from_ghosts(box_, ghosted, count, fields_sum_.data());
   PETSC_CHECK(VecRestoreArrayRead(fields_local_, &ghosted));
   for (std::size_t i = 0; i < owned(); ++i) {
     for (std::size_t f = 0; f < count; ++f) sums[f][i] = fields_sum_[i * count + f];
-  }
-}
-
-void SlabLattice::sum_from_ghosts(const double* ghosted, std::size_t fields, double* sum) const {
-  // Owned row r is at (y, z) = (r mod ym, r / ym) of the owned box; the
-  // ghosted box has one ghost layer before it along every kept axis. A row of
-  // interleaved fields is one contiguous run, the neighbours `fields` values
-  // apart. Added in PeriodicLattice::neighbour_sum's order (fastest axis first).
-  const auto f = static_cast<std::ptrdiff_t>(fields);
-  const auto run = static_cast<std::size_t>(row_) * fields;
-  for (std::size_t out = 0, r = 0; out < owned() * fields; out += run, ++r) {
-    const auto y = static_cast<std::ptrdiff_t>(r % static_cast<std::size_t>(plane_rows_));
-    const auto z = static_cast<std::ptrdiff_t>(r / static_cast<std::size_t>(plane_rows_));
-    std::ptrdiff_t start = 1;
-    if (kept_axes_ >= 2) start += (y + 1) * strides_[1];
-    if (kept_axes_ == 3) start += (z + 1) * strides_[2];
-    const double* __restrict q = ghosted + start * f;
-    double* __restrict s = sum + out;
-#pragma omp simd
-    for (std::size_t i = 0; i < run; ++i) {
-      const auto c = static_cast<std::ptrdiff_t>(i);
-      s[i] = q[c - f] + q[c + f];
-    }
-    for (std::size_t axis = 1; axis < kept_axes_; ++axis) {
-      const std::ptrdiff_t stride = strides_[axis] * f;
-#pragma omp simd
-      for (std::size_t i = 0; i < run; ++i) {
-        const auto c = static_cast<std::ptrdiff_t>(i);
-        s[i] += q[c + stride] + q[c - stride];
-      }
-    }
   }
 }
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "metasc/nucleation/lattice_dynamics.hpp"
+#include "metasc/nucleation/periodic_dmda.hpp"
 #include "metasc/stochastic/force_table.hpp"
 #include "metasc/stochastic/integrator.hpp"
 
@@ -90,7 +91,7 @@ class DistributedLattice {
   std::vector<double> neighbours_;  ///< Σ_{c'∈nn(c)} Q_c' of the current state, PeriodicLattice's order
   std::vector<std::uint64_t> row_first_cell_;  ///< natural index of each owned row's first cell
   PetscInt xs_ = 0, ys_ = 0, zs_ = 0, xm_ = 1, ym_ = 1, zm_ = 1;  ///< owned box
-  PetscInt gxs_ = 0, gys_ = 0, gzs_ = 0, gxm_ = 1, gym_ = 1, gzm_ = 1;  ///< ghosted box
+  GhostedBox box_;  ///< the owned box in the ghosted array
   int dimension_;
   std::uint64_t cell_count_;
   std::uint64_t first_id_ = 0;  ///< ℓ M: the noise id of this lattice's cell 0

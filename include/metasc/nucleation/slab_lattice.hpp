@@ -21,6 +21,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "metasc/nucleation/periodic_dmda.hpp"
+
 namespace metasc::nucleation {
 
 class SlabLattice {
@@ -64,9 +66,6 @@ class SlabLattice {
   std::vector<double> gather(const std::vector<double>& owned_values) const;
 
  private:
-  /// The neighbour sums of `fields` interleaved fields from their ghosted array, interleaved likewise.
-  void sum_from_ghosts(const double* ghosted, std::size_t fields, double* sum) const;
-
   MPI_Comm comm_ = MPI_COMM_NULL;
   DM dm_ = nullptr;
   Vec global_ = nullptr, local_ = nullptr;
@@ -79,9 +78,7 @@ class SlabLattice {
   std::size_t slab_cells_ = 1;                ///< cells of one slab: the product of the later extents
   std::vector<PetscInt> slabs_of_rank_;       ///< slabs owned by each rank of comm()
   PetscInt first_slab_ = 0, slabs_ = 0;
-  PetscInt strides_[3] = {1, 1, 1};          ///< of the ghosted array, DMDA axes x, y, z
-  PetscInt row_ = 1;                          ///< owned cells along x (the contiguous axis)
-  PetscInt plane_rows_ = 1;                   ///< owned rows along y
+  GhostedBox box_;                            ///< the owned cells in the ghosted array
 };
 
 }  // namespace metasc::nucleation
