@@ -448,13 +448,10 @@ void share_summary(MPI_Comm comm, CriticalDroplet& droplet) {
 }  // namespace
 
 double droplet_search_bytes(const std::vector<std::int64_t>& extents, int ranks) {
-  double cells = 1.0, slabs = 1.0;
-  for (const auto extent : extents) {
-    cells *= static_cast<double>(extent);
-    if (slabs == 1.0 && extent > 1) slabs = static_cast<double>(extent);  // the split extent (slab_lattice.hpp)
-  }
-  const double taking_part = std::min(slabs, static_cast<double>(std::max(ranks, 1)));
-  const double share = (std::ceil(slabs / taking_part) + 2.0) * cells / slabs;
+  const SlabSplit split = SlabLattice::split(extents, ranks);
+  const auto cells = static_cast<double>(split.cells);
+  // Rank 0's slabs and a ghost slab on either side.
+  const double share = static_cast<double>(split.slabs_of_rank.front() + 2) * static_cast<double>(split.slab_cells);
   // The images, their reparametrised copy and their gradients; for their joint
   // ghost exchange the interleaved global, ghosted local and summed arrays; the
   // follower's and the energy's nine vectors.

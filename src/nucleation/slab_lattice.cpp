@@ -1,6 +1,7 @@
 #include "metasc/nucleation/slab_lattice.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "metasc/nucleation/lattice.hpp"
 #include "metasc/nucleation/periodic_dmda.hpp"
@@ -8,28 +9,38 @@
 
 namespace metasc::nucleation {
 
-SlabLattice::SlabLattice(MPI_Comm comm, const std::vector<std::int64_t>& extents) {
+SlabSplit SlabLattice::split(const std::vector<std::int64_t>& extents, int ranks) {
   const PeriodicLattice lattice(extents);  // validates the extents
-  cells_ = lattice.cells();
-  std::vector<PetscInt> kept;  // first (slowest) extent first
+  SlabSplit split;
+  split.cells = lattice.cells();
   for (const auto extent : extents) {
-    if (extent > 1) kept.push_back(static_cast<PetscInt>(extent));
+    if (extent > 1) split.kept.push_back(static_cast<PetscInt>(extent));
   }
-  kept_axes_ = kept.size();
-  const PetscInt slab_count = kept.empty() ? 1 : kept.front();
-  slab_cells_ = static_cast<std::size_t>(cells_ / static_cast<std::uint64_t>(slab_count));
+  const PetscInt slab_count = split.kept.empty() ? 1 : split.kept.front();
+  split.slab_cells = static_cast<std::size_t>(split.cells / static_cast<std::uint64_t>(slab_count));
+  // Each rank owns at least one slab, at least the ghost width of a periodic DMDA.
+  const auto taking_part = std::min<PetscInt>(std::max(ranks, 1), slab_count);
+  // An even split, the first slab_count mod ranks ranks holding one more.
+  for (PetscInt r = 0; r < taking_part; ++r) {
+    split.slabs_of_rank.push_back(slab_count / taking_part + (r < slab_count % taking_part ? 1 : 0));
+  }
+  return split;
+}
 
+SlabLattice::SlabLattice(MPI_Comm comm, const std::vector<std::int64_t>& extents) {
   int rank = 0, size = 1;
   MPI_Comm_rank(comm, &rank);
   MPI_Comm_size(comm, &size);
-  // Each rank owns at least one slab, at least the ghost width of a periodic DMDA.
-  const int ranks = static_cast<int>(std::min<PetscInt>(size, slab_count));
+  SlabSplit split = SlabLattice::split(extents, size);
+  cells_ = split.cells;
+  kept_axes_ = split.kept.size();
+  slab_cells_ = split.slab_cells;
+  const auto ranks = static_cast<int>(split.slabs_of_rank.size());
   MPI_Comm_split(comm, rank < ranks ? 0 : MPI_UNDEFINED, rank, &comm_);
   if (comm_ == MPI_COMM_NULL) return;
-  // An even split, the first slab_count mod ranks ranks holding one more.
-  for (int r = 0; r < ranks; ++r) slabs_of_rank_.push_back(slab_count / ranks + (r < slab_count % ranks ? 1 : 0));
+  slabs_of_rank_ = std::move(split.slabs_of_rank);
 
-  dm_ = create_periodic_dmda(comm_, kept, slabs_of_rank_);
+  dm_ = create_periodic_dmda(comm_, split.kept, slabs_of_rank_);
   PETSC_CHECK(DMCreateGlobalVector(dm_, &global_));
   PETSC_CHECK(DMCreateLocalVector(dm_, &local_));
   box_ = GhostedBox::of(dm_, kept_axes_);

@@ -25,8 +25,20 @@
 
 namespace metasc::nucleation {
 
+/// How SlabLattice splits a lattice (its file comment), without building it.
+struct SlabSplit {
+  std::uint64_t cells = 1;               ///< M, every cell
+  std::vector<PetscInt> kept;            ///< the extents above 1, slowest first: the DMDA's axes
+  std::size_t slab_cells = 1;            ///< cells of one slab: the product of the extents after the split one
+  std::vector<PetscInt> slabs_of_rank;   ///< slabs of each rank taking part; rank 0 holds the most
+};
+
 class SlabLattice {
  public:
+  /// The split of `extents` over `ranks` ranks. Throws metasc::Error for
+  /// extents PeriodicLattice refuses.
+  static SlabSplit split(const std::vector<std::int64_t>& extents, int ranks);
+
   /// Collective on `comm`. Throws metasc::Error for extents PeriodicLattice refuses.
   SlabLattice(MPI_Comm comm, const std::vector<std::int64_t>& extents);
   ~SlabLattice();
