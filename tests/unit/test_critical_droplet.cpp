@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "metasc/nucleation/critical_droplet.hpp"
+#include "metasc/nucleation/slab_lattice.hpp"
 #include "metasc/stochastic/force_table.hpp"
 
 using namespace metasc::nucleation;
@@ -105,4 +106,21 @@ TEST_CASE("critical droplet, kappa -> 0: one cell's barrier N_s dV, corrected to
       CHECK(flipped == 1);
     }
   }
+}
+
+TEST_CASE("slab split: the first extent above 1 in whole slabs, the first ranks one more, no rank without one") {
+  // 7 slabs of 5 cells (the unit extent dropped) over 3 ranks: 3, 2, 2.
+  const SlabSplit split = SlabLattice::split({1, 7, 5}, 3);
+  CHECK(split.cells == 35);
+  CHECK(split.kept == std::vector<PetscInt>{7, 5});
+  CHECK(split.slab_cells == 5);
+  CHECK(split.slabs_of_rank == std::vector<PetscInt>{3, 2, 2});
+  // More ranks than slabs: the extra ranks take no part.
+  CHECK(SlabLattice::split({2, 8}, 5).slabs_of_rank == std::vector<PetscInt>{1, 1});
+  // A single cell: one slab, no axis.
+  const SlabSplit cell = SlabLattice::split({1, 1}, 4);
+  CHECK(cell.kept.empty());
+  CHECK(cell.slabs_of_rank == std::vector<PetscInt>{1});
+  // The search's memory on rank 0 shrinks with its share of the slabs (64 on 1 rank, 22 of 64 on 3).
+  CHECK(droplet_search_bytes({64, 64}, 3) < droplet_search_bytes({64, 64}, 1));
 }
