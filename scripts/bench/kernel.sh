@@ -7,22 +7,9 @@
 #   table force and with a harmonic one (the same step without the look-up);
 #   weak scaling of metasc-ensemble from 1 to 2 ranks (same work per rank);
 #   the normal stream and the main job against themselves as the issue that
-#   asked for this speed measured them (the reference build below).
+#   asked for this speed measured them (lib/reference_build.bash).
 source "$(dirname "$0")/lib/bench_preamble.bash"
-
-# The reference: the last commit before the faster normal stream (1024-layer
-# ziggurat on 64-bit Philox4x32 words, two deviates per block), built once from git
-# into build/reference-<commit> with the same compiler and flags, so that
-# "new against old" is a ratio of one run on one machine, not of two reports.
-reference_commit=11055c5
-reference=build/reference-$reference_commit
-if [[ ! -x $reference/bin/metasc-ensemble ]] && git cat-file -e "$reference_commit^{commit}" 2>/dev/null; then
-  rm -rf "$reference" "$tmp/reference"
-  mkdir -p "$tmp/reference"
-  git archive "$reference_commit" | tar -x -C "$tmp/reference"
-  cmake -S "$tmp/reference" -B "$reference" -DCMAKE_BUILD_TYPE=Release >/dev/null
-  cmake --build "$reference" -j"$(nproc)" --target metasc-bench-kernel metasc-ensemble >/dev/null
-fi
+source "$(dirname "$0")/lib/reference_build.bash"
 
 # The numba peer needs Debian's python3-numba: installed here, not by scripts/setup.sh.
 if ! /usr/bin/python3 -c 'import numba' 2>/dev/null; then
