@@ -1,11 +1,6 @@
-// Catch2 main for the unit tier: one process. MPI and PETSc are started
-// because the critical-droplet search (a DMDA) runs on MPI_COMM_SELF here.
+// Catch2 main for the unit tier: one process, no MPI and no PETSc (the tests
+// that need them, a DMDA even on MPI_COMM_SELF, are in the MPI tier).
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
-#include "metasc/parallel/environment.hpp"
-
-int main(int argc, char** argv) {
-  const metasc::Environment mpi_and_petsc;
-  return Catch::Session().run(argc, argv);
-}
+int main(int argc, char** argv) { return Catch::Session().run(argc, argv); }

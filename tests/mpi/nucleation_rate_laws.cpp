@@ -6,7 +6,10 @@
 // ±600 meV at Q_MS and Q_B; the normal well is 9ΔV deep below the barrier top,
 // so the relaxed-normal-well criterion (margin 2 k_BT per cell) lies past the
 // critical droplet. The κ → ∞ limit against the rigid domain's exact MFPT is
-// tests/integration/nucleation_rigid_limit.sh (the MFPT needs MPI).
+// tests/integration/nucleation_rigid_limit.sh. The reference ΔE_c comes from
+// the critical-droplet search, a collective on a DMDA (here on MPI_COMM_SELF),
+// hence the MPI tier; the lattices are serial, so one rank does it all.
+// mpi-ranks: 1
 #include <catch2/catch.hpp>
 
 #include <boost/math/distributions/chi_squared.hpp>

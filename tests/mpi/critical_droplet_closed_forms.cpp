@@ -10,6 +10,9 @@
 //    2a elsewhere; the coupling's gradient there is 2dκu_B on the cell and κu_B on
 //    each of its 2d neighbours, so E₂ = −½ Σ g_c²/V''_c:
 //    ΔE_c = N_s [ΔV + d κ u_B² + (d² − d/2) κ² u_B²/a] + O(κ³).
+// The search is a collective on a DMDA, here on MPI_COMM_SELF: the MPI tier on
+// one rank (nucleation_critical_droplet.cpp holds it bitwise on split lattices).
+// mpi-ranks: 1
 #include <catch2/catch.hpp>
 
 #include <cmath>
