@@ -36,8 +36,8 @@ GhostedBox GhostedBox::of(DM dm, std::size_t axes) {
   box.row = static_cast<std::size_t>(xm);
   box.plane_rows = static_cast<std::size_t>(ym);
   box.rows = static_cast<std::size_t>(ym * zm);
-  box.strides[1] = gxm;
-  box.strides[2] = gxm * gym;
+  box.strides[0] = gxm;
+  box.strides[1] = gxm * gym;
   return box;
 }
 
@@ -49,8 +49,8 @@ void neighbour_sums_from_ghosts(const GhostedBox& box, const double* ghosted, st
     const auto y = static_cast<std::ptrdiff_t>(r % box.plane_rows);
     const auto z = static_cast<std::ptrdiff_t>(r / box.plane_rows);
     std::ptrdiff_t start = 1;
-    if (box.axes >= 2) start += (y + 1) * box.strides[1];
-    if (box.axes == 3) start += (z + 1) * box.strides[2];
+    if (box.axes >= 2) start += (y + 1) * box.strides[0];
+    if (box.axes == 3) start += (z + 1) * box.strides[1];
     const double* __restrict q = ghosted + start * f;
     double* __restrict s = sum + r * run;
 #pragma omp simd
@@ -59,7 +59,7 @@ void neighbour_sums_from_ghosts(const GhostedBox& box, const double* ghosted, st
       s[i] = q[c - f] + q[c + f];
     }
     for (std::size_t axis = 1; axis < box.axes; ++axis) {
-      const std::ptrdiff_t stride = box.strides[axis] * f;
+      const std::ptrdiff_t stride = box.strides[axis - 1] * f;
 #pragma omp simd
       for (std::size_t i = 0; i < run; ++i) {
         const auto c = static_cast<std::ptrdiff_t>(i);

@@ -29,16 +29,15 @@ struct GhostedBox {
   std::size_t row = 1;                ///< owned cells along x
   std::size_t plane_rows = 1;         ///< owned rows along y
   std::size_t rows = 1;               ///< owned rows in all
-  std::ptrdiff_t strides[3] = {1, 1, 1};  ///< of the ghosted array along x, y, z
+  std::ptrdiff_t strides[2] = {1, 1};  ///< of the ghosted array along y and z (x: 1)
 
   /// The box of this rank in `dm`, a DMDA of `axes` axes.
   static GhostedBox of(DM dm, std::size_t axes);
-  std::size_t owned() const { return row * rows; }
 };
 
 /// sum[i] = Σ_{c'∈nn(i)} x[c'] for the owned cells (box.axes ≥ 1), from the
-/// ghosted array of `fields` interleaved values per cell; sum holds box.owned()·fields values,
-/// interleaved likewise. Added in PeriodicLattice::neighbour_sum's order
+/// ghosted array of `fields` interleaved values per cell; sum holds
+/// row·rows·fields values, interleaved likewise. Added in PeriodicLattice::neighbour_sum's order
 /// (fastest axis first), so every split gives the same bits.
 void neighbour_sums_from_ghosts(const GhostedBox& box, const double* ghosted, std::size_t fields, double* sum);
 
