@@ -396,12 +396,6 @@ ForwardFluxResult forward_flux(const Environment& environment, const EscapeProbl
     for (std::size_t r = 0; r < replicas; ++r) sum += probabilities[r * stages + s];
     result.probabilities.push_back(sum / static_cast<double>(replicas));
   }
-  // Mean and Student-t interval over the replicas, summed in replica order
-  // (from broadcast numbers: the same bits on every rank).
-  const stats::MeanEstimate estimate = stats::mean_with_interval(result.replica_rates_per_ps);
-  result.rate_per_ps = estimate.mean;
-  result.low_per_ps = std::max(0.0, estimate.low);
-  result.high_per_ps = estimate.high;
   // The verdict from broadcast numbers only: the same on every rank.
   const double fewest_crossings = *std::min_element(crossings.begin(), crossings.end());
   if (fewest_crossings < static_cast<double>(settings.flux_crossings)) {
@@ -420,8 +414,16 @@ ForwardFluxResult forward_flux(const Environment& environment, const EscapeProbl
   }
   result.converged = result.failure.empty();
   if (!result.converged) {
+    // A replica without crossings has no finite rate: the verdict says why.
     result.rate_per_ps = result.low_per_ps = result.high_per_ps = std::numeric_limits<double>::quiet_NaN();
+    return result;
   }
+  // Mean and Student-t interval over the replicas, summed in replica order
+  // (from broadcast numbers: the same bits on every rank).
+  const stats::MeanEstimate estimate = stats::mean_with_interval(result.replica_rates_per_ps);
+  result.rate_per_ps = estimate.mean;
+  result.low_per_ps = std::max(0.0, estimate.low);
+  result.high_per_ps = estimate.high;
   return result;
 }
 
