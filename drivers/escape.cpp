@@ -5,6 +5,7 @@
 #include "metasc/drivers/single_job.hpp"
 #include "metasc/escape/job.hpp"
 #include "metasc/escape/output.hpp"
+#include "metasc/parallel/petsc_session.hpp"
 
 namespace {
 
@@ -12,6 +13,7 @@ using namespace metasc;
 
 void run(const Environment& environment, const config::Config& configuration,
          const config::CommandLine& command_line) {
+  const PetscSession petsc;  // the exact MFPT's KSP
   run_single_job<escape::EscapeJob>(environment, configuration, command_line, "metasc-escape", escape::run_escape, escape::write_escape,
                                     escape::print_escape);
 }

@@ -18,6 +18,7 @@
 #include "metasc/io/h5_writer.hpp"
 #include "metasc/kinetics/lifetime.hpp"
 #include "metasc/parallel/decomposition.hpp"
+#include "metasc/parallel/petsc_session.hpp"
 #include "metasc/parallel/progress.hpp"
 #include "metasc/physics/kinetics.hpp"
 #include "metasc/units.hpp"
@@ -158,6 +159,7 @@ void print_summary(std::ostream& out, const Setup& setup, const Scenario& scenar
 }
 
 void run(const Environment& environment, const config::Config& configuration, const config::CommandLine&) {
+  const PetscSession petsc;  // the lifetimes' TS
   std::optional<Setup> setup;
   environment.collectively([&] {
     const auto phonon = config::PhononParams::from(configuration);

@@ -5,6 +5,7 @@
 #include "metasc/drivers/single_job.hpp"
 #include "metasc/nucleation/job.hpp"
 #include "metasc/nucleation/output.hpp"
+#include "metasc/parallel/petsc_session.hpp"
 
 namespace {
 
@@ -12,6 +13,7 @@ using namespace metasc;
 
 void run(const Environment& environment, const config::Config& configuration,
          const config::CommandLine& command_line) {
+  const PetscSession petsc;  // the lattice's DMDA
   run_single_job<nucleation::NucleationJob>(environment, configuration, command_line, "metasc-nucleation",
                                             nucleation::run_nucleation, nucleation::write_nucleation,
                                             nucleation::print_nucleation);

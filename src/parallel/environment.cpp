@@ -1,7 +1,5 @@
 #include "metasc/parallel/environment.hpp"
 
-#include <petscsys.h>
-
 #include <exception>
 #include <iostream>
 #include <ostream>
@@ -10,7 +8,6 @@
 #include <vector>
 
 #include "metasc/error.hpp"
-#include "metasc/parallel/petsc_check.hpp"
 
 namespace metasc {
 namespace {
@@ -26,16 +23,11 @@ Environment::Environment() {
   int already = 0;
   MPI_Initialized(&already);
   if (!already) MPI_Init(nullptr, nullptr);
-  // SLURM's SIGTERM/SIGUSR1 belong to metasc's checkpointing, not to PETSc's
-  // debugger-oriented handler; PETSc must not see metasc's --section.key options.
-  PETSC_CHECK(PetscOptionsSetValue(nullptr, "-no_signal_handler", nullptr));
-  PETSC_CHECK(PetscInitializeNoArguments());
   MPI_Comm_rank(MPI_COMM_WORLD, &rank_);
   MPI_Comm_size(MPI_COMM_WORLD, &size_);
 }
 
 Environment::~Environment() {
-  PetscFinalize();
   int finalized = 0;
   MPI_Finalized(&finalized);
   if (!finalized) MPI_Finalize();

@@ -3,6 +3,7 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
+#include "metasc/parallel/petsc_session.hpp"
 #include "test_environment.hpp"
 
 namespace {
@@ -12,11 +13,12 @@ const metasc::Environment* environment = nullptr;
 const metasc::Environment& test_environment() { return *environment; }
 
 int main(int argc, char** argv) {
-  metasc::Environment mpi_and_petsc;
-  environment = &mpi_and_petsc;
+  metasc::Environment mpi;
+  const metasc::PetscSession petsc;
+  environment = &mpi;
   Catch::Session session;
   // Only rank 0 reports, so the log is readable; other ranks still fail loudly.
-  if (mpi_and_petsc.rank() != 0) session.configData().outputFilename = "/dev/stderr";
+  if (mpi.rank() != 0) session.configData().outputFilename = "/dev/stderr";
   const int failures = session.run(argc, argv);
-  return mpi_and_petsc.all_agree(failures == 0) ? 0 : 1;
+  return mpi.all_agree(failures == 0) ? 0 : 1;
 }

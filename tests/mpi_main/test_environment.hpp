@@ -1,5 +1,5 @@
 #pragma once
-/// The Environment (MPI + PETSc) brought up by the MPI-tier test main.
+/// The Environment brought up, with a PetscSession, by the MPI-tier test main.
 #include "metasc/parallel/environment.hpp"
 
 const metasc::Environment& test_environment();

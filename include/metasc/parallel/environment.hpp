@@ -1,6 +1,6 @@
 #pragma once
-/// RAII start and stop of MPI and PETSc (HDF5 opens and closes itself), in
-/// order, plus the few collective questions every driver asks.
+/// RAII start and stop of MPI (PETSc: PetscSession, within it; HDF5 opens
+/// and closes itself), plus the few collective questions every driver asks.
 #include <mpi.h>
 
 #include <functional>
