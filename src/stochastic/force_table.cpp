@@ -104,8 +104,9 @@ void ForceTable::SlopeKernel::slopes(const double* __restrict Q, double* __restr
   // back as scalars they address the table from the load ports, where taking
   // each out of a vector register is a shuffle on the pipes that the
   // transposes need (Zen 4: the step 9 % faster). Recomputing x and t in
-  // the second pass costs less than storing them.
-  constexpr std::size_t chunk = 64;
+  // the second pass costs less than storing them. A chunk of 256, the
+  // ensemble's block, beat 64 by 2 % and 32 by 6 %.
+  constexpr std::size_t chunk = 256;
   alignas(64) std::int64_t cells[chunk];
   for (std::size_t lanes; (lanes = std::min(chunk, (n - i) / 8 * 8)) != 0; i += lanes) {
     for (std::size_t k = 0; k < lanes; k += 8) {
