@@ -11,8 +11,8 @@
 /// and eight consecutive blocks (one vector of Philox lanes) serve 32
 /// consecutive trajectories, word k of the eight serving 8 consecutive ones
 /// (philox_blocks stores them in that order). With extra = 0, r_k is the
-/// trajectory's ziggurat word: in ~99.57 %
-/// of cases all it needs (layer, sign and a 21-bit uniform: a table look-up
+/// trajectory's ziggurat word: in ~99.77 %
+/// of cases all it needs (layer, sign and a 20-bit uniform: a table look-up
 /// and a multiply). The other cases (wedge test, tail, rejection) take further
 /// 64-bit words from blocks that no other (trajectory, step, draw) ever uses,
 /// extra = 4j + k for j = 1, 2, …, two words per block, r0 + 2³²r1
@@ -23,9 +23,9 @@
 /// blocks per deviate (each is taken with probability < 0.5 %); beyond them the
 /// counters would collide, so NumericalError is thrown instead.
 ///
-/// The distribution is N(0, 1) up to the 2⁻²¹ grid of the ziggurat's
+/// The distribution is N(0, 1) up to the 2⁻²⁰ grid of the ziggurat's
 /// uniforms within a layer (ziggurat.hpp: the distribution function is within
-/// 4.8e-7 of Φ), tails included: beyond r = 4.039 Marsaglia's exact tail
+/// 9.5e-7 of Φ), tails included: beyond r = 4.216 Marsaglia's exact tail
 /// sampler runs on 53-bit uniforms.
 ///
 /// Why Philox4x32 rather than 4x64: its multiplies vectorise (philox_blocks.hpp).
@@ -33,7 +33,7 @@
 /// (32 blocks at a time), against 4.4e8 for scalar Philox4x64-10 and 2.3e8
 /// for scalar 4x32. Why one deviate per 32-bit word rather than per 64-bit
 /// one: four deviates per block instead of two halve the Philox work per
-/// deviate, at a 2⁻²¹ grid instead of 2⁻⁵³ (ziggurat.hpp).
+/// deviate, at a 2⁻²⁰ grid instead of 2⁻⁵³ (ziggurat.hpp).
 #include <array>
 #include <cstddef>
 #include <cstdint>
