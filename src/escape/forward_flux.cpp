@@ -176,16 +176,27 @@ StageTally flux_stage(const Environment& environment, Dynamics& dynamics, const 
       }
     }
     step += checks_per_round * stride;
-    // Exact integer sums: every rank takes the same decision.
-    std::vector<std::int64_t> per_replica_count(replicas, 0);
+    // Exact integer sums: every rank takes the same decision. Per replica,
+    // its crossings and then its walkers still out of B.
+    std::vector<std::int64_t> per_replica_count(2 * replicas, 0);
     for (std::size_t w = 0; w < n; ++w) {
-      per_replica_count[static_cast<std::size_t>(walkers.global_index(static_cast<std::int64_t>(w))) / per_replica] +=
-          tally.successes[w];
+      const auto r =
+          static_cast<std::size_t>(walkers.global_index(static_cast<std::int64_t>(w))) / per_replica;
+      per_replica_count[r] += tally.successes[w];
+      per_replica_count[replicas + r] += alive[w];
     }
-    MPI_Allreduce(MPI_IN_PLACE, per_replica_count.data(), static_cast<int>(replicas), MPI_INT64_T, MPI_SUM,
+    MPI_Allreduce(MPI_IN_PLACE, per_replica_count.data(), static_cast<int>(2 * replicas), MPI_INT64_T, MPI_SUM,
                   environment.comm());
-    const auto fewest = *std::min_element(per_replica_count.begin(), per_replica_count.end());
+    const auto counts_end = per_replica_count.begin() + static_cast<std::ptrdiff_t>(replicas);
+    const auto fewest = *std::min_element(per_replica_count.begin(), counts_end);
     if (fewest >= settings.flux_crossings) break;
+    // A replica short of its crossings whose walkers have all reached B can
+    // gain none: the verdict below needs no more rounds.
+    bool stuck = false;
+    for (std::size_t r = 0; r < replicas; ++r) {
+      stuck = stuck || (per_replica_count[r] < settings.flux_crossings && per_replica_count[replicas + r] == 0);
+    }
+    if (stuck) break;
     if (round + 1 == max_rounds) {
       if (fewest == 0)
         throw NumericalError("forward flux: no walker left the basin A in " + format_number(static_cast<double>(step)) +
@@ -401,7 +412,8 @@ ForwardFluxResult forward_flux(const Environment& environment, const EscapeProbl
   if (fewest_crossings < static_cast<double>(settings.flux_crossings)) {
     result.failure = "a replica left the basin only " + format_number(fewest_crossings) +
                      " times of escape.ffs_flux_crossings = " + std::to_string(settings.flux_crossings) +
-                     " in the walkers' step budget: raise escape.ffs_walkers or lower escape.ffs_basin_kT";
+                     " before its walkers reached B or their step budget ran out: raise escape.ffs_walkers or "
+                     "lower escape.ffs_basin_kT";
   }
   for (std::size_t s = 0; s < stages && result.failure.empty(); ++s) {
     for (std::size_t r = 0; r < replicas; ++r) {

@@ -2,12 +2,17 @@
 # (the MFPT solve, the ensemble, forward flux, the damping scan) is bitwise the
 # same; only the wall-clock seconds in /escape/wall_s may differ. Each method agrees with
 # rate theory (bounds below). The turnover plot is drawn from the result.
+# Ten flux walkers per replica: a walker stops counting when it reaches B, and
+# at gamma = 30/ps it leaves A through lambda_0 ~180 times before that (flux
+# 12.4/ps over the rate 0.068/ps), so a replica's crossings are Gamma(10)
+# with mean ~1800 and miss the 200 asked for with probability ~2e-7 (with
+# five walkers, Gamma(5) with mean ~900: 0.5 % a replica, 4 % a run).
 source "$(dirname "$0")/lib/common.bash"
 for ranks in 1 2 3; do
   run_mpi $ranks "$METASC_BIN/metasc-escape" "$METASC_SOURCE/inputs/escape_turnover.ini" --output.file=escape_$ranks.h5 \
     --output.progress=false --escape.damping_scan_per_ps=30:300:2:log --escape.mfpt_resolution=12 \
     --langevin.trajectories=300 --langevin.t_end_ps=5 --escape.ffs_trials=400 --escape.ffs_replicas=8 \
-    --escape.ffs_walkers=5 --escape.ffs_flux_crossings=200 --escape.ffs_check_steps=2 >escape_$ranks.txt ||
+    --escape.ffs_walkers=10 --escape.ffs_flux_crossings=200 --escape.ffs_check_steps=2 >escape_$ranks.txt ||
     fail "metasc-escape on $ranks ranks: $(cat escape_$ranks.txt)"
 done
 /usr/bin/python3 - <<'PY' || fail "results differ between rank counts"
