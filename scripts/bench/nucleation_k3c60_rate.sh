@@ -31,7 +31,7 @@ for case in "19 100" "20 300" "21 300"; do
 done
 for size in 24 28 32 36 48; do
   $mpi 1 build/bin/metasc-nucleation "${common[@]}" --field.cells=$size,$size --field.saddle=true --field.lattices=1 \
-    --langevin.t_end_ps=0.01 --output.file="$tmp/saddle_$size.h5" >/dev/null
+    --field.snapshots=0 --langevin.t_end_ps=0.01 --output.file="$tmp/saddle_$size.h5" >/dev/null
 done
 $mpi 1 build/bin/metasc-landscape inputs/k3c60_nucleation.ini --landscape.points=801 --output.progress=false \
   --output.file="$tmp/landscape.h5" >/dev/null

@@ -140,7 +140,14 @@ NucleationJob NucleationJob::from(const config::Config& config, const config::Co
                                                                                          : phonon.energy_meV);
   std::optional<SeedGeometry> nucleus;
   if (field.start == config::FieldStart::seeded) nucleus.emplace(field.cells, field.seed_radius_cells);
-  // Evenly from t = 0 to t_end, on the step grid.
+  // Evenly from t = 0 to t_end, on the step grid: distinct steps only while
+  // they are at least one step apart.
+  if (field.snapshots > 0 && static_cast<std::uint64_t>(field.snapshots - 1) > steps) {
+    throw ConfigError("field.snapshots = " + std::to_string(field.snapshots) + " needs at least " +
+                      std::to_string(field.snapshots - 1) + " steps from t = 0 to langevin.t_end_ps = " +
+                      format_number(langevin.t_end_ps) + " (got " + std::to_string(steps) +
+                      " of langevin.dt_ps); lower field.snapshots (0: none) or raise langevin.t_end_ps");
+  }
   std::vector<std::uint64_t> snapshot_steps;
   for (std::int64_t k = 0; k < field.snapshots; ++k) {
     snapshot_steps.push_back(static_cast<std::uint64_t>(

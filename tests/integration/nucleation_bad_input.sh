@@ -36,6 +36,9 @@ bad 1 escape.margin_kT --phonon.domain_sites=5
 bad 2 escape.margin_kT --phonon.domain_sites=5
 bad 2 field.cells --field.cells=0
 bad 1 field.commit_ps --field.commit_ps=-1
+# 41 snapshots need 40 steps; t_end = 0.1 ps at dt = 0.005 ps is 20.
+bad 1 field.snapshots --field.snapshots=41 --langevin.t_end_ps=0.1
+bad 2 field.snapshots --field.snapshots=41 --langevin.t_end_ps=0.1
 bad 2 field.commit_ps --field.commit_ps=2 --field.decompose=true --field.cells=4,4
 bad 2 field.stiffness_meV --field.stiffness_meV=1000
 bad 2 "bytes" --field.cells=100000,100000,1000
