@@ -145,8 +145,8 @@ NucleationJob NucleationJob::from(const config::Config& config, const config::Co
   if (field.snapshots > 0 && static_cast<std::uint64_t>(field.snapshots - 1) > steps) {
     throw ConfigError("field.snapshots = " + std::to_string(field.snapshots) + " needs at least " +
                       std::to_string(field.snapshots - 1) + " steps from t = 0 to langevin.t_end_ps = " +
-                      format_number(langevin.t_end_ps) + " (got " + std::to_string(steps) +
-                      " of langevin.dt_ps); lower field.snapshots (0: none) or raise langevin.t_end_ps");
+                      format_number(langevin.t_end_ps) + " at langevin.dt_ps = " + format_number(langevin.dt_ps) +
+                      " (" + std::to_string(steps) + "); lower field.snapshots (0: none) or raise langevin.t_end_ps");
   }
   std::vector<std::uint64_t> snapshot_steps;
   for (std::int64_t k = 0; k < field.snapshots; ++k) {
