@@ -15,10 +15,10 @@
 #     lambda the per-site Hessian eigenvalues (V'' from metasc-landscape's dV/dQ plus
 #     kappa times the lattice Laplacian), n the droplet's distinct orientations (D4), times
 #     the Kramers-Grote-Hynes factor of the unstable mode (~1 at gamma = 2 /ps).
-# Measured (README, "the shipped lattice run"; 82 s wall under load): j = 3.4e-5, 7.8e-6,
-# 1.75e-6 /ps at N_s = 19, 20, 21 (29, 39, 19 nucleations); barrier 256 +- 25 meV at N_s = 20;
-# four distinct droplets, 224.6 to 233.6 meV with 22 to 38 normal cells and prefactors
-# 6.7e3 to 2.0e5 /ps per saddle; j / j_TST = 18 for the lowest alone, 1.9 for the four summed.
+# Measured (README, "the shipped lattice run"; 61 s wall, idle, 2026-12-04): j = 3.2e-5, 9.4e-6,
+# 2.25e-6 /ps at N_s = 19, 20, 21 (29, 33, 23 nucleations); barrier 227 +- 24 meV at N_s = 20;
+# five distinct droplets, 220.4 to 232.6 meV with 20 to 33 normal cells and prefactors
+# 3.9e3 to 6.7e4 /ps per saddle; j / j_TST = 38 for the lowest alone, 2.6 for the five summed.
 #   usage: scripts/bench/nucleation_k3c60_rate.sh
 source "$(dirname "$0")/lib/bench_preamble.bash"
 common=(inputs/k3c60_nucleation.ini --field.start=metastable
