@@ -66,6 +66,7 @@ void NormalStream::deviates(double* __restrict out, const std::uint32_t* __restr
   // (Zen 4: deviates 20 % faster).
   const ziggurat::Tables::CoreEntry* core = tables_->core.data();
   const __m256i sign_mask = _mm256_set1_epi32(std::int32_t{1} << ziggurat::sign_bit);
+  const __m512d negative_zero = _mm512_set1_pd(-0.0);
   for (; i + 8 <= n; i += 8) {
     const __m256i w = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(words + i));
     const __m256i u = _mm256_srli_epi32(w, 32 - ziggurat::core_uniform_bits);
@@ -80,11 +81,12 @@ void NormalStream::deviates(double* __restrict out, const std::uint32_t* __restr
     };
     const __m512d even = four(0), odd = four(1);
     const __m512d scale = _mm512_unpacklo_pd(even, odd);
-    const __m512i limit = _mm512_castpd_si512(_mm512_unpackhi_pd(even, odd));
-    const __m512d magnitude = _mm512_mul_pd(_mm512_cvtepi32_pd(u), scale);
-    const __m512i sign = _mm512_slli_epi64(_mm512_cvtepu32_epi64(_mm256_and_si256(w, sign_mask)), 63 - ziggurat::sign_bit);
-    _mm512_storeu_pd(out + i, _mm512_castsi512_pd(_mm512_or_si512(_mm512_castpd_si512(magnitude), sign)));
-    const __mmask8 miss = _mm512_cmp_epu64_mask(_mm512_cvtepu32_epi64(u), limit, _MM_CMPINT_NLT);
+    const __m512d limit = _mm512_unpackhi_pd(even, odd);
+    const __m512d uniform_count = _mm512_cvtepi32_pd(u);
+    const __m512d magnitude = _mm512_mul_pd(uniform_count, scale);
+    const __mmask8 negative = _mm256_test_epi32_mask(w, sign_mask);
+    _mm512_storeu_pd(out + i, _mm512_mask_xor_pd(magnitude, negative, magnitude, negative_zero));
+    const __mmask8 miss = _mm512_cmp_pd_mask(uniform_count, limit, _CMP_NLT_UQ);
     missed[i / 8] = miss;
   }
 #endif

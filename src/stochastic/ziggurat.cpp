@@ -71,7 +71,7 @@ Tables build_tables() {
     // and wedge branches of resolve() take the few that it turns away wrongly).
     const double next_edge = i + 1 < layers ? t.edge[i + 1] : 0.0;
     const double grid = std::ldexp(1.0, core_uniform_bits);
-    const auto limit = static_cast<std::uint64_t>(std::floor(grid * (next_edge / t.edge[i])));
+    const double limit = std::floor(grid * (next_edge / t.edge[i]));
     const double scale = t.edge[i] / grid;
     t.core[i] = {scale, limit};
   }

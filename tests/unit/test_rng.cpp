@@ -185,7 +185,8 @@ TEST_CASE("the ziggurat tables follow the Marsaglia–Tsang recursion", "[rng]")
   for (std::size_t i = 0; i < N; ++i) {
     INFO("layer " << i);
     const double ratio = grid * ((i + 1 < N ? t.edge[i + 1] : 0.0) / t.edge[i]);
-    const double limit = static_cast<double>(t.core[i].limit);
+    const double limit = t.core[i].limit;
+    CHECK(limit == std::floor(limit));
     CHECK(limit <= ratio);
     CHECK(ratio < limit + 1.0);
     CHECK(t.core[i].scale == t.edge[i] / grid);

@@ -80,10 +80,12 @@ struct Tables {
   /// entry (one load per deviate in a vectorised loop), indexed by the
   /// word's low layer_bits bits:
   ///   scale:  x_i·2⁻²⁰, so that |x| = u·scale
-  ///   limit:  floor(2²⁰ x_{i+1}/x_i) (x_N = 0): u < limit ⇔ x < x_{i+1}, under f
+  ///   limit:  floor(2²⁰ x_{i+1}/x_i) (x_N = 0): u < limit ⇔ x < x_{i+1}, under f;
+  ///           an integer held as a double, so that the test compares the
+  ///           double that x is made of (exact: both are integers < 2²⁰)
   struct alignas(16) CoreEntry {
     double scale;
-    std::uint64_t limit;
+    double limit;
   };
   alignas(64) std::array<CoreEntry, layers> core;
 };
@@ -122,8 +124,9 @@ inline bool core_deviate(const Tables& t, std::uint32_t word, double& x) {
   const auto layer = static_cast<std::size_t>(word & (layers - 1));
   const std::uint32_t u = word >> (32 - core_uniform_bits);
   // Through int32 (exact: u < 2²⁰): one conversion instruction instead of the unsigned sequence.
-  x = with_sign(static_cast<double>(static_cast<std::int32_t>(u)) * t.core[layer].scale, word);
-  return u < t.core[layer].limit;
+  const double uniform_count = static_cast<double>(static_cast<std::int32_t>(u));
+  x = with_sign(uniform_count * t.core[layer].scale, word);
+  return uniform_count < t.core[layer].limit;
 }
 
 /// The deviate of a word whose point missed the core: the base, wedge and
@@ -137,8 +140,9 @@ double resolve(const Tables& t, std::uint32_t word, NextWord&& next_word) {
   for (;;) {
     const std::size_t layer = static_cast<std::size_t>(word & (layers - 1));
     const std::uint32_t u = word >> (32 - core_uniform_bits);
-    const double x = static_cast<double>(static_cast<std::int32_t>(u)) * t.core[layer].scale;
-    if (u < t.core[layer].limit) return with_sign(x, word);
+    const double uniform_count = static_cast<double>(static_cast<std::int32_t>(u));
+    const double x = uniform_count * t.core[layer].scale;
+    if (uniform_count < t.core[layer].limit) return with_sign(x, word);
     if (layer == 0) {
       // The core test is floor-rounded: an x just below r is still in the rectangle.
       if (x < t.tail_start) return with_sign(x, word);
