@@ -60,7 +60,8 @@ void NormalStream::deviates(double* __restrict out, const std::uint32_t* __restr
 #if defined(__AVX512F__)
   // ziggurat::core_deviate for eight words at once. The eight layers' entries
   // (scale, limit) are eight 16-byte loads, paired up by two unpacks, rather
-  // than two gathers; the sign bit moves to bit 63 of the double. Each layer
+  // than two gathers; the word's sign bit, tested into a mask, sets the
+  // double's by a masked xor (x ≥ 0, so xor is the scalar path's or). Each layer
   // index comes from a scalar load of its word, not out of the vector w:
   // extracting eight lanes takes the shuffle pipes that the inserts need
   // (Zen 4: deviates 20 % faster).
