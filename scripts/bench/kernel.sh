@@ -78,7 +78,7 @@ run_seconds() {
   local start end
   start=$(date +%s.%N)
   $mpi "$ranks" build/bin/metasc-ensemble inputs/k3c60.ini --output.file="$tmp/weak_$ranks.h5" --output.progress=false \
-    --pulse.shape=flattop --pulse.amplitude=0.3 --langevin.trajectories="$trajectories" --langevin.t_end_ps=2000 >/dev/null
+    --pulse.shape=flattop --pulse.amplitude=0.3 --langevin.trajectories="$trajectories" --langevin.t_end_ps=5000 >/dev/null
   end=$(date +%s.%N)
   awk -v a="$start" -v b="$end" 'BEGIN {print b - a}'
 }
