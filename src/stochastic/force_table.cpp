@@ -6,7 +6,7 @@
 #include <string>
 
 #include "metasc/error.hpp"
-#include "metasc/stochastic/avx512_intrinsics.hpp"
+#include "metasc/stochastic/table_lanes.hpp"
 
 namespace metasc::stochastic {
 
@@ -88,51 +88,12 @@ ForceTable ForceTable::mirrored(const LandscapeNodes& half, double phonon_energy
 void ForceTable::SlopeKernel::slopes(const double* __restrict Q, double* __restrict out, std::size_t n) const {
   std::size_t i = 0;
 #if defined(__AVX512F__) && defined(__FMA__)
-  // locate(), inside_slope() and slope() on eight lanes, the same operations
-  // in the same order (max/min of a NaN pick the second operand, as the
-  // comparisons of locate() do).
-  const __m512d zero = _mm512_setzero_pd();
-  const __m512d scale = _mm512_set1_pd(inverse_step), offset = _mm512_set1_pd(origin);
-  const __m512d last_segment = _mm512_set1_pd(last), tail = _mm512_set1_pd(tail_slope);
-  const __m512i last_cell = _mm512_set1_epi64(last_index);
-  const auto locate_eight = [&](std::size_t at, __m512d& x, __m512d& clamped) {
-    x = _mm512_fmadd_pd(_mm512_loadu_pd(Q + at), scale, offset);
-    clamped = _mm512_min_pd(_mm512_max_pd(x, zero), last_segment);
-    return _mm512_min_epi64(_mm512_cvttpd_epi64(clamped), last_cell);
-  };
-  // The cells' indices reach the loads through memory, a chunk ahead: read
-  // back as scalars they address the table from the load ports, where taking
-  // each out of a vector register is a shuffle on the pipes that the
-  // transposes need (Zen 4: the step 9 % faster). Recomputing x and t in
-  // the second pass costs less than storing them. A chunk of 256, the
-  // ensemble's block, beat 64 by 2 % and 32 by 6 %.
-  constexpr std::size_t chunk = 256;
-  alignas(64) std::int64_t cells[chunk];
-  for (std::size_t lanes; (lanes = std::min(chunk, (n - i) / 8 * 8)) != 0; i += lanes) {
-    for (std::size_t k = 0; k < lanes; k += 8) {
-      __m512d x, clamped;
-      _mm512_store_si512(cells + k, locate_eight(i + k, x, clamped));
-    }
-    for (std::size_t k = 0; k < lanes; k += 8) {
-      __m512d x, clamped;
-      const __m512i cell = locate_eight(i + k, x, clamped);
-      const __m512d t = _mm512_sub_pd(clamped, _mm512_cvtepi64_pd(cell));
-      const __m512d outside = _mm512_sub_pd(x, clamped);
-      const std::int64_t* index = cells + k;
-      // Cells 0, 2 | 1, 3 | 4, 6 | 5, 7 side by side, so that after the
-      // unpacks each 128-bit lane holds one coefficient of two cells in order.
-      const auto pair = [&](int low, int high) {
-        return _mm512_insertf64x4(_mm512_castpd256_pd512(_mm256_loadu_pd(coefficients + 4 * index[low])),
-                                  _mm256_loadu_pd(coefficients + 4 * index[high]), 1);
-      };
-      const __m512d z0 = pair(0, 2), z1 = pair(1, 3), z2 = pair(4, 6), z3 = pair(5, 7);
-      const __m512d c0_c2_low = _mm512_unpacklo_pd(z0, z1), c0_c2_high = _mm512_unpacklo_pd(z2, z3);
-      const __m512d c1_low = _mm512_unpackhi_pd(z0, z1), c1_high = _mm512_unpackhi_pd(z2, z3);
-      const __m512d c0 = _mm512_shuffle_f64x2(c0_c2_low, c0_c2_high, _MM_SHUFFLE(2, 0, 2, 0));
-      const __m512d c2 = _mm512_shuffle_f64x2(c0_c2_low, c0_c2_high, _MM_SHUFFLE(3, 1, 3, 1));
-      const __m512d c1 = _mm512_shuffle_f64x2(c1_low, c1_high, _MM_SHUFFLE(2, 0, 2, 0));
-      const __m512d inside = _mm512_fmadd_pd(t, _mm512_fmadd_pd(t, c2, c1), c0);
-      _mm512_storeu_pd(out + i + k, _mm512_fmadd_pd(tail, outside, inside));
+  const TableLanes lanes(*this);
+  alignas(64) std::int64_t cells[TableLanes::chunk];
+  for (std::size_t count; (count = std::min(TableLanes::chunk, (n - i) / 8 * 8)) != 0; i += count) {
+    for (std::size_t k = 0; k < count; k += 8) lanes.store_cells(Q + i + k, cells + k);
+    for (std::size_t k = 0; k < count; k += 8) {
+      _mm512_storeu_pd(out + i + k, lanes.slopes(_mm512_loadu_pd(Q + i + k), cells + k));
     }
   }
 #endif

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <numbers>
 #include <numeric>
+#include <utility>
 #include <vector>
 
 #include "metasc/error.hpp"
@@ -194,6 +195,45 @@ TEST_CASE("a trajectory does not depend on the block that advances it", "[integr
     std::vector<double> Q_other(37, 1.4), P_other(37, 0.0);
     run(other, Q_other, P_other, 50, 0.1, 37);
     CHECK(Q_other != Q_whole);
+  }
+}
+
+TEST_CASE("a table force's fused step is the general loop's, bit for bit, and watches as it does", "[integrator]") {
+  // step() and step_watching() with a ForceTable take table_step (the slope
+  // pass fused into the update); step_each with the table's own slope() takes
+  // the general loop. Blocks of 37 and 300 have remainders after the vector
+  // lanes and the 256-lane chunk; Q spans the table and both harmonic tails.
+  const double omega = 1.0, hbar_omega = hbar_meV_ps * omega;
+  const Oscillator warm{.angular_per_ps = omega, .damping_per_ps = 0.1, .kT_meV = 2.0, .domain_sites = 1.0};
+  const ForceTable well = double_well(hbar_omega);
+  const auto table = well.slope_kernel();
+  for (const auto& [scheme, dt] : {std::pair{Scheme::baoab, 0.05}, {Scheme::gjf, 0.05}, {Scheme::euler, 0.005}}) {
+    for (const std::size_t n : {37, 300}) {
+      INFO("scheme " << scheme_name(scheme) << ", block " << n);
+      LangevinIntegrator fused(scheme, warm, dt, well, 99);
+      LangevinIntegrator general(scheme, warm, dt, well, 99);
+      std::vector<double> Q(n), P(n, 0.3), limit(n);
+      for (std::size_t i = 0; i < n; ++i) {
+        Q[i] = -4.0 + 8.0 * static_cast<double>(i) / static_cast<double>(n - 1);
+        limit[i] = i % 7 == 0 ? 0.05 : -1.0;  // a few watched, inside now and then
+      }
+      std::vector<double> Q_general = Q, P_general = P;
+      bool same = true;
+      int watched_steps = 0, unwatched_steps = 0;
+      for (std::uint64_t step = 0; step < 200; ++step) {
+        const bool watched = step % 2 == 0 ? fused.step_watching(Q.data(), P.data(), n, 0, step, 0.1, limit.data())
+                                           : (fused.step(Q.data(), P.data(), n, 0, step, 0.1), false);
+        general.step_each(Q_general.data(), P_general.data(), n, 0, step, 0.1,
+                          [&](std::size_t, double q) { return table.slope(q); });
+        bool inside = false;
+        for (std::size_t i = 0; i < n; ++i) inside = inside || std::abs(Q_general[i]) < limit[i];
+        same = same && Q == Q_general && P == P_general && (step % 2 == 1 || watched == inside);
+        if (step % 2 == 0) (watched ? watched_steps : unwatched_steps) += 1;
+      }
+      CHECK(same);
+      CHECK(watched_steps > 0);  // the watch answered both ways
+      CHECK(unwatched_steps > 0);
+    }
   }
 }
 

@@ -99,7 +99,25 @@ struct StepMap {
   double stored_momentum(double physical_P, double slope_meV, double drive_per_ps2) const {
     return physical_P - momentum_shift * acceleration(slope_meV, drive_per_ps2);
   }
+  /// Q_{n+1} from Q_n, the stored P_n, F(Q_n, t_n) [1/ps²] and ξ_n.
+  double next_position(double Q, double stored_P, double force, double noise) const {
+    return multiply_add(q_from_noise, noise, multiply_add(q_from_force, force, multiply_add(q_from_p, stored_P, Q)));
+  }
+  /// The stored P_{n+1} from the stored P_n, F(Q_n, t_n) [1/ps²] and ξ_n.
+  double next_momentum(double stored_P, double force, double noise) const {
+    return multiply_add(p_from_noise, noise, multiply_add(p_from_force, force, p_from_p * stored_P));
+  }
 };
+
+/// One step of a block with a ForceTable's force, its slope pass fused into
+/// the update: the bits of LangevinIntegrator's two passes (the table's, then
+/// the general loop), in one, where assembling the table's rows (shuffle
+/// pipes) and the update (multiply-adds, loads, stores) overlap (Zen 4: the
+/// step 16 % faster). `xi` holds the block's N(0, 1) draws. True when some
+/// trajectory ends the step with |Q_{n+1}| < limit[i]; limit = nullptr
+/// watches none (false).
+bool table_step(const ForceTable::SlopeKernel& table, const StepMap& map, double* Q, double* P, const double* xi,
+                std::size_t n, double drive_per_ps2, const double* limit);
 
 /// What the integrator needs from a landscape: V'(Q) [meV per site], inline and
 /// cheap, also from a small copy taken before a loop (slope_kernel(), see
@@ -210,12 +228,19 @@ class LangevinIntegrator {
 
   static unsigned never_watched(std::size_t, double) { return 0; }
 
+  /// The block's N(0, 1) draws of step `step_index` (zeros when !map_.noisy).
+  const double* noise(std::size_t n, std::uint64_t first_trajectory, std::uint64_t step_index) {
+    if (xi_.size() < n) xi_.resize(n, 0.0);  // grows once, to the largest block
+    if (map_.noisy) noise_.fill(xi_.data(), n, first_trajectory, step_index);
+    return xi_.data();
+  }
+
   Scheme scheme_;
   StepMap map_;
   Force force_;
   NormalStream noise_;
   std::vector<double> xi_;  ///< the block's N(0,1) draws; stays zero when !map_.noisy
-  std::vector<double> slope_;  ///< step(): V'(Q_n) of the block, where the force computes it in a pass
+  std::vector<double> slope_;  ///< step_adding(): V'(Q_n) of the block, from the table's own pass
 };
 
 template <ForceEvaluator Force>
@@ -260,16 +285,25 @@ unsigned LangevinIntegrator<Force>::step_landscape(double* Q, double* P, std::si
 template <ForceEvaluator Force>
 void LangevinIntegrator<Force>::step(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
                                      std::uint64_t step_index, double drive_per_ps2) {
-  step_landscape(Q, P, n, first_trajectory, step_index, drive_per_ps2, never_watched, NoExtraSlope{});
+  if constexpr (std::is_same_v<Force, ForceTable>) {
+    table_step(force_.slope_kernel(), map_, Q, P, noise(n, first_trajectory, step_index), n, drive_per_ps2, nullptr);
+  } else {
+    step_landscape(Q, P, n, first_trajectory, step_index, drive_per_ps2, never_watched, NoExtraSlope{});
+  }
 }
 
 template <ForceEvaluator Force>
 bool LangevinIntegrator<Force>::step_watching(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
                                               std::uint64_t step_index, double drive_per_ps2,
                                               const double* __restrict limit) {
-  return step_landscape(Q, P, n, first_trajectory, step_index, drive_per_ps2, [limit](std::size_t i, double q) {
-           return static_cast<unsigned>(std::abs(q) < limit[i]);
-         }, NoExtraSlope{}) != 0;
+  if constexpr (std::is_same_v<Force, ForceTable>) {
+    return table_step(force_.slope_kernel(), map_, Q, P, noise(n, first_trajectory, step_index), n, drive_per_ps2,
+                      limit);
+  } else {
+    return step_landscape(Q, P, n, first_trajectory, step_index, drive_per_ps2, [limit](std::size_t i, double q) {
+             return static_cast<unsigned>(std::abs(q) < limit[i]);
+           }, NoExtraSlope{}) != 0;
+  }
 }
 
 template <ForceEvaluator Force>
@@ -302,11 +336,9 @@ template <class Evaluate, class Observe, class Watch>
 unsigned LangevinIntegrator<Force>::integrate(double* __restrict Q, double* __restrict P, std::size_t n,
                                               std::uint64_t first_trajectory, std::uint64_t step_index,
                                               double drive_per_ps2, Evaluate evaluate, Observe observe, Watch watch) {
-  if (xi_.size() < n) xi_.resize(n, 0.0);  // grows once, to the largest block
-  if (map_.noisy) noise_.fill(xi_.data(), n, first_trajectory, step_index);
   // Locals: the loop must see that nothing it writes through Q, P changes them.
+  const double* __restrict xi = noise(n, first_trajectory, step_index);
   const StepMap m = map_;
-  const double* __restrict xi = xi_.data();
   // The table look-ups are gathers, which GCC will not vectorise past a store
   // it cannot prove unaliased; the iterations are independent, so say so.
   unsigned watched = 0;
@@ -317,9 +349,9 @@ unsigned LangevinIntegrator<Force>::integrate(double* __restrict Q, double* __re
     const double p = P[i];
     // = physical_momentum_at_slope(), spelled out on the loop's locals.
     observe(i, Q[i], p + m.momentum_shift * f, local);
-    const double q = multiply_add(m.q_from_noise, xi[i], multiply_add(m.q_from_force, f, multiply_add(m.q_from_p, p, Q[i])));
+    const double q = m.next_position(Q[i], p, f, xi[i]);
     Q[i] = q;
-    P[i] = multiply_add(m.p_from_noise, xi[i], multiply_add(m.p_from_force, f, m.p_from_p * p));
+    P[i] = m.next_momentum(p, f, xi[i]);
     watched |= watch(i, q);
   }
   return watched;
