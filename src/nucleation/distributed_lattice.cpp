@@ -76,10 +76,10 @@ void DistributedLattice::step(std::uint64_t step_index, double drive_per_ps2) {
   const double coordination = 2.0 * dimension_;
   // LatticeDynamics::step's force on each owned row: the same bits as the whole lattice.
   for (std::size_t r = 0; r < row_first_cell_.size(); ++r) {
-    const double* __restrict neighbours = neighbours_.data() + r * row;
-    integrator_.step_adding(Q_.data() + r * row, P_.data() + r * row, row, first_id_ + row_first_cell_[r], step_index,
-                            drive_per_ps2,
-                            [=](std::size_t c, double q) { return kappa * (coordination * q - neighbours[c]); });
+    integrator_.step_coupled(Q_.data() + r * row, P_.data() + r * row, row, first_id_ + row_first_cell_[r], step_index,
+                             drive_per_ps2,
+                             {.stiffness_meV = kappa, .coordination = coordination,
+                              .neighbour_sums = neighbours_.data() + r * row});
   }
   couple();
 }

@@ -6,7 +6,6 @@
 #include <string>
 
 #include "metasc/error.hpp"
-#include "metasc/stochastic/table_lanes.hpp"
 
 namespace metasc::stochastic {
 
@@ -83,21 +82,6 @@ ForceTable ForceTable::mirrored(const LandscapeNodes& half, double phonon_energy
     whole.slope_meV.push_back(half.slope_meV[i]);
   }
   return ForceTable(whole, phonon_energy_meV);
-}
-
-void ForceTable::SlopeKernel::slopes(const double* __restrict Q, double* __restrict out, std::size_t n) const {
-  std::size_t i = 0;
-#if defined(__AVX512F__) && defined(__FMA__)
-  const TableLanes lanes(*this);
-  alignas(64) std::int64_t cells[TableLanes::chunk];
-  for (std::size_t count; (count = std::min(TableLanes::chunk, (n - i) / 8 * 8)) != 0; i += count) {
-    for (std::size_t k = 0; k < count; k += 8) lanes.store_cells(Q + i + k, cells + k);
-    for (std::size_t k = 0; k < count; k += 8) {
-      _mm512_storeu_pd(out + i + k, lanes.slopes(_mm512_loadu_pd(Q + i + k), cells + k));
-    }
-  }
-#endif
-  for (; i < n; ++i) out[i] = slope(Q[i]);
 }
 
 }  // namespace metasc::stochastic

@@ -10,23 +10,27 @@ namespace metasc::stochastic {
 
 namespace {
 
-/// table_step() with the watch chosen at compile time: no test on
-/// configuration inside the loops.
-template <bool Watching>
+/// table_step() with the watch and the coupling chosen at compile time: no
+/// test on configuration inside the loops.
+template <bool Watching, bool Coupled>
 bool step_block(const ForceTable::SlopeKernel& table, const StepMap& m, double* __restrict Q, double* __restrict P,
-                const double* __restrict xi, std::size_t n, double drive_per_ps2, const double* __restrict limit) {
+                const double* __restrict xi, std::size_t n, double drive_per_ps2, const double* __restrict limit,
+                const NeighbourCoupling& coupling) {
+  const double* __restrict neighbour_sums = coupling.neighbour_sums;
   std::size_t i = 0;
   unsigned watched = 0;
 #if defined(__AVX512F__) && defined(__FMA__)
   // StepMap::acceleration, next_position and next_momentum on eight lanes,
   // the same operations in the same order; the watch is the general loop's
-  // |q| < limit (false for a NaN, as there).
+  // |q| < limit (false for a NaN, as there), the coupling
+  // NeighbourCoupling::slope added to the table's.
   const TableLanes lanes(table);
   const __m512d minus_force_scale = _mm512_set1_pd(-m.force_scale), drive = _mm512_set1_pd(drive_per_ps2);
   const __m512d q_from_p = _mm512_set1_pd(m.q_from_p), q_from_force = _mm512_set1_pd(m.q_from_force),
                 q_from_noise = _mm512_set1_pd(m.q_from_noise);
   const __m512d p_from_p = _mm512_set1_pd(m.p_from_p), p_from_force = _mm512_set1_pd(m.p_from_force),
                 p_from_noise = _mm512_set1_pd(m.p_from_noise);
+  const __m512d stiffness = _mm512_set1_pd(coupling.stiffness_meV), coordination = _mm512_set1_pd(coupling.coordination);
   __mmask8 inside = 0;
   alignas(64) std::int64_t cells[TableLanes::chunk];
   for (std::size_t count; (count = std::min(TableLanes::chunk, (n - i) / 8 * 8)) != 0; i += count) {
@@ -35,7 +39,12 @@ bool step_block(const ForceTable::SlopeKernel& table, const StepMap& m, double* 
       double* q_at = Q + i + k;
       double* p_at = P + i + k;
       const __m512d q = _mm512_loadu_pd(q_at), p = _mm512_loadu_pd(p_at), noise = _mm512_loadu_pd(xi + i + k);
-      const __m512d f = _mm512_fmadd_pd(minus_force_scale, lanes.slopes(q, cells + k), drive);
+      __m512d slope = lanes.slopes(q, cells + k);
+      if constexpr (Coupled) {
+        const __m512d bonds = _mm512_sub_pd(_mm512_mul_pd(coordination, q), _mm512_loadu_pd(neighbour_sums + i + k));
+        slope = _mm512_add_pd(slope, _mm512_mul_pd(stiffness, bonds));
+      }
+      const __m512d f = _mm512_fmadd_pd(minus_force_scale, slope, drive);
       const __m512d next_q =
           _mm512_fmadd_pd(q_from_noise, noise, _mm512_fmadd_pd(q_from_force, f, _mm512_fmadd_pd(q_from_p, p, q)));
       _mm512_storeu_pd(q_at, next_q);
@@ -51,7 +60,9 @@ bool step_block(const ForceTable::SlopeKernel& table, const StepMap& m, double* 
   // Independent iterations: let the portable build vectorise them.
 #pragma omp simd reduction(| : watched)
   for (std::size_t j = i; j < n; ++j) {
-    const double f = m.acceleration(table.slope(Q[j]), drive_per_ps2);
+    double slope = table.slope(Q[j]);
+    if constexpr (Coupled) slope += coupling.slope(j, Q[j]);
+    const double f = m.acceleration(slope, drive_per_ps2);
     const double p = P[j];
     const double q = m.next_position(Q[j], p, f, xi[j]);
     Q[j] = q;
@@ -64,9 +75,14 @@ bool step_block(const ForceTable::SlopeKernel& table, const StepMap& m, double* 
 }  // namespace
 
 bool table_step(const ForceTable::SlopeKernel& table, const StepMap& map, double* Q, double* P, const double* xi,
-                std::size_t n, double drive_per_ps2, const double* limit) {
-  return limit != nullptr ? step_block<true>(table, map, Q, P, xi, n, drive_per_ps2, limit)
-                          : step_block<false>(table, map, Q, P, xi, n, drive_per_ps2, nullptr);
+                std::size_t n, double drive_per_ps2, const double* limit, const NeighbourCoupling* coupling) {
+  if (coupling != nullptr) {
+    return limit != nullptr ? step_block<true, true>(table, map, Q, P, xi, n, drive_per_ps2, limit, *coupling)
+                            : step_block<false, true>(table, map, Q, P, xi, n, drive_per_ps2, nullptr, *coupling);
+  }
+  const NeighbourCoupling none{};
+  return limit != nullptr ? step_block<true, false>(table, map, Q, P, xi, n, drive_per_ps2, limit, none)
+                          : step_block<false, false>(table, map, Q, P, xi, n, drive_per_ps2, nullptr, none);
 }
 
 }  // namespace metasc::stochastic

@@ -12,10 +12,14 @@
 
 #include "metasc/error.hpp"
 #include "metasc/stochastic/force_table.hpp"
+#include "metasc/stochastic/integrator.hpp"
 
 using metasc::stochastic::ForceTable;
 using metasc::stochastic::HarmonicForce;
 using metasc::stochastic::LandscapeNodes;
+using metasc::stochastic::NeighbourCoupling;
+using metasc::stochastic::StepMap;
+using metasc::stochastic::table_step;
 
 namespace {
 
@@ -172,7 +176,8 @@ TEST_CASE("reads never leave the table and bad tables are refused", "[force_tabl
   CHECK_THROWS_AS(ForceTable(nodes, 0.0), metasc::Error);
 }
 
-TEST_CASE("slopes() of a block are slope() of each Q, bit for bit, tails and edges included", "[force_table]") {
+TEST_CASE("the fused table step is the scalar step of each lane, bit for bit, tails, edges, inf and NaN included",
+          "[force_table]") {
   const ForceTable table(sample(quartic, quartic_slope, -2.5, 0.25, 20), hbar_omega);
   const auto kernel = table.slope_kernel();
   // Inside, on the nodes, at both edges, in the tails, ±inf, ±0 and NaN; 83
@@ -185,13 +190,35 @@ TEST_CASE("slopes() of a block are slope() of each Q, bit for bit, tails and edg
     Q.push_back(special);
   }
   for (int k = 0; k < 11; ++k) Q.push_back(-2.5 + 0.25 * k);  // nodes
-  REQUIRE(Q.size() % 8 != 0);
-  std::vector<double> out(Q.size() + 1, 123.0);
-  kernel.slopes(Q.data(), out.data(), Q.size());
-  for (std::size_t i = 0; i < Q.size(); ++i) {
-    INFO("Q = " << Q[i]);
-    const double expected = kernel.slope(Q[i]);
-    CHECK(std::memcmp(&out[i], &expected, sizeof(double)) == 0);
+  const std::size_t n = Q.size();
+  REQUIRE(n % 8 != 0);
+  std::vector<double> P(n), xi(n), sums(n), limit(n, 0.05);
+  for (std::size_t i = 0; i < n; ++i) {
+    P[i] = 0.3 - 0.01 * static_cast<double>(i);
+    xi[i] = std::sin(static_cast<double>(i));
+    sums[i] = 0.2 * static_cast<double>(i % 5);
   }
-  CHECK(out.back() == 123.0);  // nothing written past n
+  const StepMap map{.dt_ps = 0.01, .force_scale = 0.7, .q_from_p = 0.01, .q_from_force = 1e-3, .q_from_noise = 0.02,
+                    .p_from_p = 0.9, .p_from_force = 5e-3, .p_from_noise = 0.1, .momentum_shift = 5e-3, .noisy = true};
+  const NeighbourCoupling coupling{.stiffness_meV = 2.0, .coordination = 4.0, .neighbour_sums = sums.data()};
+  const double drive = 0.25;
+  for (const bool coupled : {false, true}) {
+    INFO((coupled ? "coupled" : "uncoupled"));
+    std::vector<double> Q_fused(Q), P_fused(P);
+    Q_fused.push_back(123.0);  // nothing written past n
+    const bool watched = table_step(kernel, map, Q_fused.data(), P_fused.data(), xi.data(), n, drive, limit.data(),
+                                    coupled ? &coupling : nullptr);
+    bool inside = false;
+    for (std::size_t i = 0; i < n; ++i) {
+      INFO("Q = " << Q[i]);
+      const double slope = kernel.slope(Q[i]) + (coupled ? coupling.slope(i, Q[i]) : 0.0);
+      const double f = map.acceleration(slope, drive);
+      const double q = map.next_position(Q[i], P[i], f, xi[i]), p = map.next_momentum(P[i], f, xi[i]);
+      inside = inside || std::abs(q) < limit[i];
+      CHECK(std::memcmp(&Q_fused[i], &q, sizeof(double)) == 0);
+      CHECK(std::memcmp(&P_fused[i], &p, sizeof(double)) == 0);
+    }
+    CHECK(watched == inside);
+    CHECK(Q_fused.back() == 123.0);
+  }
 }

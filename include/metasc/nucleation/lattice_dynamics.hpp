@@ -67,9 +67,9 @@ class LatticeDynamics {
     // the bits do not depend on the chunking.
     for (std::size_t first = 0; first < cells; first += chunk_cells) {
       const std::size_t n = std::min(chunk_cells, cells - first);
-      const double* __restrict neighbours = neighbours_.data() + first;
-      integrator_.step_adding(Q + first, P + first, n, lattice_index * cells + first, step_index, drive_per_ps2,
-                              [=](std::size_t c, double q) { return kappa * (coordination * q - neighbours[c]); });
+      integrator_.step_coupled(Q + first, P + first, n, lattice_index * cells + first, step_index, drive_per_ps2,
+                               {.stiffness_meV = kappa, .coordination = coordination,
+                                .neighbour_sums = neighbours_.data() + first});
     }
     couple(Q);
   }

@@ -1,6 +1,6 @@
 #pragma once
 /// <immintrin.h> for the kernels' hand-written AVX-512 paths (Philox blocks,
-/// ziggurat core, force-table slopes), included only where the compiler
+/// ziggurat core, the fused table step), included only where the compiler
 /// targets AVX-512; each path keeps a portable loop beside it.
 ///
 /// GCC 12's AVX-512 intrinsics start from a deliberately undefined register

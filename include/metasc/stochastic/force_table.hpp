@@ -91,12 +91,6 @@ class ForceTable {
               multiply_add(step * cell.outside, multiply_add(0.5 * tail_slope, cell.outside, edge_slope), inside)};
     }
 
-    /// out[i] = slope(Q[i]) for i < n, bit for bit. Where the CPU has
-    /// AVX-512, eight cells at a time are read as eight 32-byte loads and
-    /// transposed, rather than gathered coefficient by coefficient (three
-    /// gathers of eight, the largest cost of the integrator's step).
-    void slopes(const double* Q, double* out, std::size_t n) const;
-
     /// V' of the polynomial on the cell's segment, without the tail.
     double inside_slope(std::int64_t index, double t) const {
       const std::int64_t j = index << 2;

@@ -109,15 +109,27 @@ struct StepMap {
   }
 };
 
-/// One step of a block with a ForceTable's force, its slope pass fused into
-/// the update: the bits of LangevinIntegrator's two passes (the table's, then
-/// the general loop), in one, where assembling the table's rows (shuffle
-/// pipes) and the update (multiply-adds, loads, stores) overlap (Zen 4: the
-/// step 16 % faster). `xi` holds the block's N(0, 1) draws. True when some
-/// trajectory ends the step with |Q_{n+1}| < limit[i]; limit = nullptr
-/// watches none (false).
+/// A lattice's bond force on a block of cells, added to V': κ(z·Q_c − Σ_c)
+/// [meV per site], Σ_c the sum of cell c's z neighbours' Q at t_n.
+struct NeighbourCoupling {
+  double stiffness_meV;        ///< κ
+  double coordination;         ///< z = 2d
+  const double* neighbour_sums;  ///< Σ_c of the block's cells
+  double slope(std::size_t cell, double Q) const {
+    return stiffness_meV * (coordination * Q - neighbour_sums[cell]);
+  }
+};
+
+/// One step of a block with a ForceTable's force (plus `coupling`'s, unless
+/// nullptr), the table's look-up fused into the update: the bits of
+/// LangevinIntegrator's general loop with V'(Q) = table.slope(Q) (+
+/// coupling->slope(i, Q)), in one pass where assembling the table's rows
+/// (shuffle pipes) and the update (multiply-adds, loads, stores) overlap
+/// (Zen 4: the step 6 % faster than a pass of its own for the slopes).
+/// `xi` holds the block's N(0, 1) draws. True when some trajectory ends the
+/// step with |Q_{n+1}| < limit[i]; limit = nullptr watches none (false).
 bool table_step(const ForceTable::SlopeKernel& table, const StepMap& map, double* Q, double* P, const double* xi,
-                std::size_t n, double drive_per_ps2, const double* limit);
+                std::size_t n, double drive_per_ps2, const double* limit, const NeighbourCoupling* coupling);
 
 /// What the integrator needs from a landscape: V'(Q) [meV per site], inline and
 /// cheap, also from a small copy taken before a loop (slope_kernel(), see
@@ -165,15 +177,11 @@ class LangevinIntegrator {
   [[gnu::noinline]] bool step_watching(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
                                        std::uint64_t step_index, double drive_per_ps2, const double* limit);
 
-  /// step() with the slope V'(Q) + extra(i, Q) [meV per site] for trajectory
-  /// first_trajectory + i: a force added to the landscape's (a lattice's
-  /// neighbour coupling), whose V' still comes from the table's own pass.
-  /// Inline: the caller wraps it in its own non-inlined function, as step_each.
-  template <class ExtraSlope>
-  void step_adding(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory, std::uint64_t step_index,
-                   double drive_per_ps2, ExtraSlope extra) {
-    step_landscape(Q, P, n, first_trajectory, step_index, drive_per_ps2, never_watched, extra);
-  }
+  /// step() with the slope V'(Q) + coupling.slope(i, Q) [meV per site] for
+  /// trajectory first_trajectory + i: a lattice's cells. Not inlined, as step().
+  [[gnu::noinline]] void step_coupled(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
+                                      std::uint64_t step_index, double drive_per_ps2,
+                                      const NeighbourCoupling& coupling);
 
   /// step() that also hands each trajectory's state at t_n, the start of the
   /// step, to `observe(i, Q_n, P(t_n), V(Q_n))` (on-site momentum, V in meV per
@@ -219,8 +227,13 @@ class LangevinIntegrator {
   template <class Evaluate, class Observe, class Watch>
   unsigned integrate(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory, std::uint64_t step_index,
                      double drive_per_ps2, Evaluate evaluate, Observe observe, Watch watch);
-  /// step(), step_watching() and step_adding(): the landscape's force plus
-  /// `extra` (none for NoExtraSlope), with `watch` as integrate()'s.
+  /// A force whose slope_kernel() is a table's takes table_step.
+  static constexpr bool table_force = std::is_same_v<decltype(std::declval<const Force&>().slope_kernel()),
+                                                      ForceTable::SlopeKernel>;
+
+  /// step(), step_watching() and step_coupled() of a force that is no table:
+  /// the landscape's force plus `extra` (none for NoExtraSlope), with `watch`
+  /// as integrate()'s.
   struct NoExtraSlope {};
   template <class Watch, class ExtraSlope>
   unsigned step_landscape(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
@@ -240,7 +253,6 @@ class LangevinIntegrator {
   Force force_;
   NormalStream noise_;
   std::vector<double> xi_;  ///< the block's N(0,1) draws; stays zero when !map_.noisy
-  std::vector<double> slope_;  ///< step_adding(): V'(Q_n) of the block, from the table's own pass
 };
 
 template <ForceEvaluator Force>
@@ -266,27 +278,17 @@ unsigned LangevinIntegrator<Force>::step_landscape(double* Q, double* P, std::si
       return landscape_slope + extra(i, q);
     }
   };
-  if constexpr (requires(const double* q, double* out) { force.slopes(q, out, n); }) {
-    // A table's slopes in a pass of their own, which reads whole cells
-    // instead of gathering (ForceTable::SlopeKernel::slopes): the same bits.
-    if (slope_.size() < n) slope_.resize(n);
-    force.slopes(Q, slope_.data(), n);
-    const double* __restrict slope = slope_.data();
-    return integrate(
-        Q, P, n, first_trajectory, step_index, drive_per_ps2,
-        [slope, plus_extra](std::size_t i, double q) { return plus_extra(slope[i], i, q); }, nothing, watch);
-  } else {
-    return integrate(
-        Q, P, n, first_trajectory, step_index, drive_per_ps2,
-        [force, plus_extra](std::size_t i, double q) { return plus_extra(force.slope(q), i, q); }, nothing, watch);
-  }
+  return integrate(
+      Q, P, n, first_trajectory, step_index, drive_per_ps2,
+      [force, plus_extra](std::size_t i, double q) { return plus_extra(force.slope(q), i, q); }, nothing, watch);
 }
 
 template <ForceEvaluator Force>
 void LangevinIntegrator<Force>::step(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
                                      std::uint64_t step_index, double drive_per_ps2) {
-  if constexpr (std::is_same_v<Force, ForceTable>) {
-    table_step(force_.slope_kernel(), map_, Q, P, noise(n, first_trajectory, step_index), n, drive_per_ps2, nullptr);
+  if constexpr (table_force) {
+    table_step(force_.slope_kernel(), map_, Q, P, noise(n, first_trajectory, step_index), n, drive_per_ps2, nullptr,
+               nullptr);
   } else {
     step_landscape(Q, P, n, first_trajectory, step_index, drive_per_ps2, never_watched, NoExtraSlope{});
   }
@@ -296,13 +298,26 @@ template <ForceEvaluator Force>
 bool LangevinIntegrator<Force>::step_watching(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
                                               std::uint64_t step_index, double drive_per_ps2,
                                               const double* __restrict limit) {
-  if constexpr (std::is_same_v<Force, ForceTable>) {
+  if constexpr (table_force) {
     return table_step(force_.slope_kernel(), map_, Q, P, noise(n, first_trajectory, step_index), n, drive_per_ps2,
-                      limit);
+                      limit, nullptr);
   } else {
     return step_landscape(Q, P, n, first_trajectory, step_index, drive_per_ps2, [limit](std::size_t i, double q) {
              return static_cast<unsigned>(std::abs(q) < limit[i]);
            }, NoExtraSlope{}) != 0;
+  }
+}
+
+template <ForceEvaluator Force>
+void LangevinIntegrator<Force>::step_coupled(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
+                                             std::uint64_t step_index, double drive_per_ps2,
+                                             const NeighbourCoupling& coupling) {
+  if constexpr (table_force) {
+    table_step(force_.slope_kernel(), map_, Q, P, noise(n, first_trajectory, step_index), n, drive_per_ps2, nullptr,
+               &coupling);
+  } else {
+    step_landscape(Q, P, n, first_trajectory, step_index, drive_per_ps2, never_watched,
+                   [coupling](std::size_t i, double q) { return coupling.slope(i, q); });
   }
 }
 
