@@ -16,7 +16,6 @@ template <bool Watching, bool Coupled>
 bool step_block(const ForceTable::SlopeKernel& table, const StepMap& m, double* __restrict Q, double* __restrict P,
                 const double* __restrict xi, std::size_t n, double drive_per_ps2, const double* __restrict limit,
                 const NeighbourCoupling& coupling) {
-  const double* __restrict neighbour_sums = coupling.neighbour_sums;
   std::size_t i = 0;
   unsigned watched = 0;
 #if defined(__AVX512F__) && defined(__FMA__)
@@ -25,6 +24,7 @@ bool step_block(const ForceTable::SlopeKernel& table, const StepMap& m, double* 
   // |q| < limit (false for a NaN, as there), the coupling
   // NeighbourCoupling::slope added to the table's.
   const TableLanes lanes(table);
+  const double* __restrict neighbour_sums = coupling.neighbour_sums;
   const __m512d minus_force_scale = _mm512_set1_pd(-m.force_scale), drive = _mm512_set1_pd(drive_per_ps2);
   const __m512d q_from_p = _mm512_set1_pd(m.q_from_p), q_from_force = _mm512_set1_pd(m.q_from_force),
                 q_from_noise = _mm512_set1_pd(m.q_from_noise);

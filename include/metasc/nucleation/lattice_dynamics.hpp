@@ -50,7 +50,7 @@ class LatticeDynamics {
 
   /// V'(Q_c) + κ Σ_{c'} (Q_c − Q_c') [meV per site] of cell c at the coupled state.
   double slope(std::size_t cell, double Q) const {
-    return integrator_.force().landscape.slope(Q) + coupling(Q, neighbours_[cell]);
+    return integrator_.force().landscape.slope(Q) + bonds(0).slope(cell, Q);
   }
 
   /// One step t_n → t_n + dt of lattice `lattice_index` from the coupled state
@@ -58,8 +58,6 @@ class LatticeDynamics {
   /// couples the new state. `drive_per_ps2` = a(t_n).
   [[gnu::noinline]] void step(double* Q, double* P, std::uint64_t lattice_index, std::uint64_t step_index,
                               double drive_per_ps2) {
-    const double kappa = stiffness_meV_;
-    const double coordination = lattice_.coordination();
     const std::size_t cells = lattice_.cells();
     // In chunks that keep Q, P, the noise and the slopes in the L1 cache (a
     // whole large lattice's noise would not fit in L2); the neighbour sums are
@@ -68,8 +66,7 @@ class LatticeDynamics {
     for (std::size_t first = 0; first < cells; first += chunk_cells) {
       const std::size_t n = std::min(chunk_cells, cells - first);
       integrator_.step_coupled(Q + first, P + first, n, lattice_index * cells + first, step_index, drive_per_ps2,
-                               {.stiffness_meV = kappa, .coordination = coordination,
-                                .neighbour_sums = neighbours_.data() + first});
+                               bonds(first));
     }
     couple(Q);
   }
@@ -82,8 +79,11 @@ class LatticeDynamics {
  private:
   static constexpr std::size_t chunk_cells = 1024;
 
-  double coupling(double Q, double neighbour_sum) const {
-    return stiffness_meV_ * (static_cast<double>(lattice_.coordination()) * Q - neighbour_sum);
+  /// The bond force of the cells from `first` on, at the coupled state.
+  stochastic::NeighbourCoupling bonds(std::size_t first) const {
+    return {.stiffness_meV = stiffness_meV_,
+            .coordination = static_cast<double>(lattice_.coordination()),
+            .neighbour_sums = neighbours_.data() + first};
   }
 
   PeriodicLattice lattice_;
