@@ -24,18 +24,35 @@ void philox_vectors(std::uint32_t* words, std::uint32_t first, std::uint32_t c1,
   const __m512i multiplier0 = _mm512_set1_epi64(PHILOX_M4x32_0);
   const __m512i multiplier1 = _mm512_set1_epi64(PHILOX_M4x32_1);
   const __m512i first_lanes = _mm512_add_epi64(_mm512_set1_epi64(first), _mm512_setr_epi64(0, 1, 2, 3, 4, 5, 6, 7));
+  // Only counter word 0 differs between lanes, so round 1's second product,
+  // the words 0 and 1 it makes, and round 2's first product are the same in
+  // every lane: computed once here, they save two of the twenty multiplies.
+  const std::uint64_t round1_product1 = std::uint64_t{c2} * PHILOX_M4x32_1;
+  const auto round1_x0 = static_cast<std::uint32_t>(round1_product1 >> 32) ^ c1 ^ key[0];
+  const auto round1_x1 = static_cast<std::uint32_t>(round1_product1);
+  const std::uint64_t round2_product0 = std::uint64_t{round1_x0} * PHILOX_M4x32_0;
+  const __m512i round1_x3_k1 = _mm512_set1_epi64(c3 ^ key[1]);
+  const __m512i round2_x1_k0 = _mm512_set1_epi64(round1_x1 ^ static_cast<std::uint32_t>(key[0] + PHILOX_W32_0));
+  const __m512i round2_hi0_k1 =
+      _mm512_set1_epi64(static_cast<std::uint32_t>(round2_product0 >> 32) ^ static_cast<std::uint32_t>(key[1] + PHILOX_W32_1));
+  const __m512i round2_x3 = _mm512_set1_epi64(static_cast<std::uint32_t>(round2_product0));
   __m512i x0[Vectors], x1[Vectors], x2[Vectors], x3[Vectors];
   for (std::size_t v = 0; v < Vectors; ++v) {
     // Only the low 32 bits are read, so the 64-bit add wraps the counter as Philox4x32 does.
-    x0[v] = _mm512_add_epi64(first_lanes, _mm512_set1_epi64(static_cast<long long>(lanes_per_vector * v)));
-    x1[v] = _mm512_set1_epi64(c1);
-    x2[v] = _mm512_set1_epi64(c2);
-    x3[v] = _mm512_set1_epi64(c3);
+    const __m512i counter0 = _mm512_add_epi64(first_lanes, _mm512_set1_epi64(static_cast<long long>(lanes_per_vector * v)));
+    const __m512i round1_product0 = _mm512_mul_epu32(counter0, multiplier0);
+    const __m512i round1_x2 = _mm512_xor_si512(_mm512_shuffle_epi32(round1_product0, _MM_PERM_CDAB), round1_x3_k1);
+    const __m512i round2_product1 = _mm512_mul_epu32(round1_x2, multiplier1);
+    x0[v] = _mm512_xor_si512(_mm512_shuffle_epi32(round2_product1, _MM_PERM_CDAB), round2_x1_k0);
+    x1[v] = round2_product1;
+    x2[v] = _mm512_xor_si512(round1_product0, round2_hi0_k1);
+    x3[v] = round2_x3;
   }
-  __m512i k0 = _mm512_set1_epi64(key[0]), k1 = _mm512_set1_epi64(key[1]);
+  __m512i k0 = _mm512_set1_epi64(static_cast<std::uint32_t>(key[0] + 2 * PHILOX_W32_0)),
+          k1 = _mm512_set1_epi64(static_cast<std::uint32_t>(key[1] + 2 * PHILOX_W32_1));
   const __m512i bump0 = _mm512_set1_epi64(PHILOX_W32_0), bump1 = _mm512_set1_epi64(PHILOX_W32_1);
   constexpr int xor3 = 0x96;  // vpternlog truth table of a ^ b ^ c
-  for (int round = 0; round < 10; ++round) {
+  for (int round = 2; round < 10; ++round) {
     for (std::size_t v = 0; v < Vectors; ++v) {
       const __m512i product0 = _mm512_mul_epu32(x0[v], multiplier0);
       const __m512i product1 = _mm512_mul_epu32(x2[v], multiplier1);
