@@ -216,3 +216,27 @@ TEST_CASE("a lane recombining into 2 Delta = Omega_nu arrives when the direct ra
   CHECK(worst_time < 1e-4 * edge_time);
   CHECK(arrival == static_cast<int>(std::ceil(edge_time)));
 }
+
+TEST_CASE("the direct solver recombines into 2 Delta = Omega_nu and stays there, the channel closed", "[kinetics]") {
+  // The oracle of the table's arrival test: at fixed U the density where
+  // 2Δ = 52 meV, in closed form from the gap equation. The direct solver's
+  // adaptive steps meet the integrable (n − n*)^{-1/2} rate at the edge and
+  // the zero rate beyond it; they must neither stop short nor overshoot.
+  const auto coupling = k3c60_coupling(1.0);
+  const auto spec = coupling.table_spec();
+  const double pairing = 38.3, kT = spec.kT_meV;
+  const auto density_at_gap = [&](double gap) {
+    return density(spec.band, gap, kT, *chemical_potential_for_gap(spec.band, pairing, kT, gap));
+  };
+  const double start = density_at_gap(25.0), edge = density_at_gap(26.0);
+  KineticState state = coupling.state(start, pairing);
+  double n = start;
+  // The table's test finds the edge time T_edge > 4 ps from the same start;
+  // 30 intervals of 1 ps are far past it.
+  for (int interval = 0; interval < 30; ++interval) coupling.advance(n, pairing, state);
+  const double arrived = n;
+  CHECK(arrived == Approx(edge).epsilon(1e-6));
+  CHECK(2.0 * state.gap_meV >= 52.0 * (1.0 - 1e-9));
+  for (int interval = 0; interval < 5; ++interval) coupling.advance(n, pairing, state);
+  CHECK(n == arrived);
+}
