@@ -37,16 +37,15 @@ ForceTable::ForceTable(const LandscapeNodes& nodes, double phonon_energy_meV) {
   step_ = nodes.Q_step;
   inverse_step_ = 1.0 / step_;
   last_ = static_cast<double>(count - 1);
-  last_index_ = static_cast<std::int64_t>(count - 2);
-  tail_slope_ = phonon_energy_meV * step_;
   max_curvature_meV_ = phonon_energy_meV;
-  segments_.resize(count - 1);
+  const double tail_slope = phonon_energy_meV * step_;  // dV'/dt in the tails
+  segments_.resize(count + 1);
   for (std::size_t i = 0; i + 1 < count; ++i) {
     const double secant = (nodes.potential_meV[i + 1] - nodes.potential_meV[i]) / step_;
     const double s0 = nodes.slope_meV[i];
     const double s1 = nodes.slope_meV[i + 1];
     // Derivative of the cubic Hermite basis h00 V0 + h10 h s0 + h01 V1 + h11 h s1, collected in powers of t.
-    Segment& segment = segments_[i];
+    Segment& segment = segments_[i + 1];
     segment.v0 = nodes.potential_meV[i];
     segment.c0 = s0;
     segment.c1 = 6.0 * secant - 4.0 * s0 - 2.0 * s1;
@@ -54,6 +53,16 @@ ForceTable::ForceTable(const LandscapeNodes& nodes, double phonon_energy_meV) {
     // V'' = (c1 + 2 c2 t)/h is linear on the segment: its maximum is at an end.
     max_curvature_meV_ = std::max(max_curvature_meV_, std::max(segment.c1, segment.c1 + 2.0 * segment.c2) / step_);
   }
+  // The lower tail from Q_first − h: V and V' at t = 1 are the first node's.
+  const double first_slope = nodes.slope_meV.front();
+  segments_.front() = {.c0 = first_slope - tail_slope,
+                       .c1 = tail_slope,
+                       .c2 = 0.0,
+                       .v0 = nodes.potential_meV.front() - step_ * (first_slope - 0.5 * tail_slope)};
+  // The upper tail from Q_last: V and V' where the last segment ends, evaluated
+  // as a look-up at t = 1 evaluates them, so that V and V' are continuous to the bit.
+  const SlopeAndPotential end = slope_kernel().at(static_cast<std::int64_t>(count - 2), 1.0);
+  segments_.back() = {.c0 = end.slope_meV, .c1 = tail_slope, .c2 = 0.0, .v0 = end.potential_meV};
 }
 
 ForceTable ForceTable::mirrored(const LandscapeNodes& half, double phonon_energy_meV) {

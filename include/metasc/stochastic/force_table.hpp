@@ -44,8 +44,11 @@ struct LandscapeNodes {
 /// trajectory at T = 0, γ = 0 conserves the energy the integrator promises).
 /// Outside [Q_first, Q_last] the tails are harmonic, V'(Q) = ħωQ + c, with c
 /// and the constant in V fixed by continuity of V and V' at each edge — the
-/// bare oscillator always wins at large |Q|. Every Q, even ±inf or NaN, reads
-/// inside the table (the index is clamped); NaN in gives NaN out.
+/// bare oscillator always wins at large |Q|. The tails are stored as two more
+/// segments, polynomials in t = (Q − Q_edge)/h like the others, one before the
+/// first node and one from the last: a look-up is then one formula for every
+/// Q, with no tail term to add. Every Q reads inside the table (the index is
+/// clamped); NaN or ±inf in gives NaN out.
 class ForceTable {
  public:
   /// Throws metasc::Error unless there are ≥ 2 nodes, h > 0, equal lengths,
@@ -74,61 +77,63 @@ class ForceTable {
     /// V'(Q) [meV per site]
     double slope(double Q) const {
       const Cell cell = locate(Q);
-      return multiply_add(tail_slope, cell.outside, inside_slope(cell.index, cell.t));
+      return slope_at(cell.index, cell.t);
     }
 
     /// V'(Q) and V(Q), the same bits as slope(Q) and ForceTable::potential(Q).
-    /// Tails: V = V_edge + h·outside·(V'_edge + ½ħωh·outside).
     SlopeAndPotential slope_and_potential(double Q) const {
       const Cell cell = locate(Q);
-      const std::int64_t j = cell.index << 2;
-      const double* c = coefficients;
-      const double edge_slope = inside_slope(cell.index, cell.t);
-      constexpr double third = 1.0 / 3.0;
-      const double inside = multiply_add(
-          step * cell.t, multiply_add(cell.t, multiply_add(cell.t, c[j | 2] * third, 0.5 * c[j | 1]), c[j]), c[j | 3]);
-      return {multiply_add(tail_slope, cell.outside, edge_slope),
-              multiply_add(step * cell.outside, multiply_add(0.5 * tail_slope, cell.outside, edge_slope), inside)};
+      return at(cell.index, cell.t);
     }
 
-    /// V' of the polynomial on the cell's segment, without the tail.
-    double inside_slope(std::int64_t index, double t) const {
+    /// V' on segment `index` at t.
+    double slope_at(std::int64_t index, double t) const {
       const std::int64_t j = index << 2;
       return multiply_add(t, multiply_add(t, coefficients[j | 2], coefficients[j | 1]), coefficients[j]);
     }
 
+    /// V' and V on segment `index` at t.
+    SlopeAndPotential at(std::int64_t index, double t) const {
+      const std::int64_t j = index << 2;
+      const double* c = coefficients;
+      constexpr double third = 1.0 / 3.0;
+      return {slope_at(index, t),
+              multiply_add(step * t, multiply_add(t, multiply_add(t, c[j | 2] * third, 0.5 * c[j | 1]), c[j]), c[j | 3])};
+    }
+
     struct Cell {
-      /// Segment, clamped to [0, segments − 1]. 64-bit: AVX-512 converts
-      /// doubles to 64-bit integers and gathers with them in one instruction each.
+      /// Segment: −1 the lower tail, 0 … segments − 1 the nodes', `segments`
+      /// the upper tail. 64-bit: AVX-512 converts doubles to 64-bit integers
+      /// in one instruction.
       std::int64_t index;
-      double t;        ///< position in the segment, clamped to [0, 1]
-      double outside;  ///< (Q − clamped Q)/h: 0 inside, the distance into a tail otherwise
+      double t;  ///< (Q − the segment's first Q)/h: in [0, 1) but in the tails
     };
     Cell locate(double Q) const {
       const double x = multiply_add(Q, inverse_step, origin);  // (Q − Q_first)/h
-      // Written as comparisons, not fmin/fmax: a NaN x maps to 0 (index stays in
-      // bounds) and the comparisons vectorise to min/max instructions.
-      double clamped = x > 0.0 ? x : 0.0;
+      // Written as comparisons, not fmin/fmax: a NaN x maps to −1 (the index
+      // stays in bounds) and the comparisons vectorise to min/max instructions.
+      double clamped = x > -1.0 ? x : -1.0;
       clamped = clamped < last ? clamped : last;
+      // floor(clamped): truncation, one less where it rounded up (clamped < 0).
       auto index = static_cast<std::int64_t>(clamped);
-      index = index < last_index ? index : last_index;
-      return {index, clamped - static_cast<double>(index), x - clamped};
+      index -= static_cast<double>(index) > clamped ? 1 : 0;
+      return {index, x - static_cast<double>(index)};
     }
 
-    /// The segments as one array of doubles, c0 c1 c2 v0 at 4i | k: GCC 12
-    /// turns indexed reads of one array at 4i | k into gather instructions,
-    /// while the members of an indexed struct (or c[4i + k]) it loads one by one.
+    /// The segments as one array of doubles, c0 c1 c2 v0 at 4i | k, from the
+    /// first node's segment (the lower tail's at −4 | k, C++20's two's
+    /// complement): GCC 12 turns indexed reads of one array at 4i | k into
+    /// gather instructions, while the members of an indexed struct (or
+    /// c[4i + k]) it loads one by one.
     const double* __restrict coefficients;
-    double origin;              ///< −Q_first/h
+    double origin;        ///< −Q_first/h
     double inverse_step;
-    double step;                ///< h
-    double last;                ///< number of segments, as a double
-    std::int64_t last_index;    ///< number of segments − 1
-    double tail_slope;          ///< ħω·h: tail V' grows by this per unit of `outside`
+    double step;          ///< h
+    double last;          ///< number of node segments, as a double: the upper tail's index
   };
 
   SlopeKernel slope_kernel() const {
-    return {&segments_.data()->c0, -first_ * inverse_step_, inverse_step_, step_, last_, last_index_, tail_slope_};
+    return {&segments_[1].c0, -first_ * inverse_step_, inverse_step_, step_, last_};
   }
 
   /// V'(Q) [meV per site]
@@ -141,16 +146,14 @@ class ForceTable {
   double max_curvature_meV() const { return max_curvature_meV_; }
 
   double Q_first() const { return first_; }
-  double Q_last() const { return first_ + step_ * static_cast<double>(segments_.size()); }
+  double Q_last() const { return first_ + step_ * last_; }
 
  private:
-  std::vector<Segment> segments_;
+  std::vector<Segment> segments_;  ///< lower tail, the node segments, upper tail
   double first_;
   double step_;
   double inverse_step_;
-  double last_;         ///< number of segments, as a double
-  std::int64_t last_index_;  ///< number of segments − 1
-  double tail_slope_;   ///< ħω·h
+  double last_;  ///< number of node segments, as a double
   double max_curvature_meV_;
 };
 
