@@ -56,6 +56,20 @@ std::shared_ptr<const KineticsTable> serial_table(const KineticsTableSpec& spec,
                                                std::move(continuum));
 }
 
+/// The recombination into the Hg(2) edge at fixed U = 38.3 meV that both
+/// edge tests follow: from 2Δ = 50 meV, with excess quasi-particles (λ < 0),
+/// down to the density n* where 2Δ = 52 meV (closed form from the gap equation).
+struct EdgeApproach {
+  stochastic::KineticCoupling coupling = k3c60_coupling(1.0);
+  KineticsTableSpec spec = coupling.table_spec();
+  double pairing = 38.3;
+  double density_at_gap(double gap) const {
+    return density(spec.band, gap, spec.kT_meV, *chemical_potential_for_gap(spec.band, pairing, spec.kT_meV, gap));
+  }
+  double start = density_at_gap(25.0);
+  double edge = density_at_gap(26.0);
+};
+
 }  // namespace
 
 TEST_CASE("the kinetics table agrees with the direct solver at random (n, U) to 1e-6", "[kinetics][table]") {
@@ -178,15 +192,10 @@ TEST_CASE("a lane recombining into 2 Delta = Omega_nu arrives when the direct ra
   // shares neither the table nor any step control. The lane starts at 2Δ = 50 meV
   // with excess quasi-particles (λ < 0), reaches the Hg(2) edge 2Δ = 52 meV at
   // T_edge and stays there, the channel closed.
-  const auto coupling = k3c60_coupling(1.0);
-  const auto spec = coupling.table_spec();
+  const EdgeApproach approach;
+  const auto& [coupling, spec, pairing, start, edge] = approach;
   const auto table = serial_table(spec, 3);
-  const double pairing = 38.3, kT = spec.kT_meV;
-  const auto density_at_gap = [&](double gap) {
-    return density(spec.band, gap, kT, *chemical_potential_for_gap(spec.band, pairing, kT, gap));
-  };
-  const double start = density_at_gap(25.0), edge = density_at_gap(26.0);
-  const KineticsConditions conditions{spec.band, pairing, kT};
+  const KineticsConditions conditions{spec.band, pairing, spec.kT_meV};
   const auto falling_rate = [&](double n) { return -density_rate(spec.rate, conditions, n).rate_per_ps; };
   REQUIRE(falling_rate(start) > 0.0);
   boost::math::quadrature::tanh_sinh<double> quadrature;
@@ -218,17 +227,11 @@ TEST_CASE("a lane recombining into 2 Delta = Omega_nu arrives when the direct ra
 }
 
 TEST_CASE("the direct solver recombines into 2 Delta = Omega_nu and stays there, the channel closed", "[kinetics]") {
-  // The oracle of the table's arrival test: at fixed U the density where
-  // 2Δ = 52 meV, in closed form from the gap equation. The direct solver's
+  // The oracle: EdgeApproach's closed-form edge density. The direct solver's
   // adaptive steps meet the integrable (n − n*)^{-1/2} rate at the edge and
   // the zero rate beyond it; they must neither stop short nor overshoot.
-  const auto coupling = k3c60_coupling(1.0);
-  const auto spec = coupling.table_spec();
-  const double pairing = 38.3, kT = spec.kT_meV;
-  const auto density_at_gap = [&](double gap) {
-    return density(spec.band, gap, kT, *chemical_potential_for_gap(spec.band, pairing, kT, gap));
-  };
-  const double start = density_at_gap(25.0), edge = density_at_gap(26.0);
+  const EdgeApproach approach;
+  const auto& [coupling, spec, pairing, start, edge] = approach;
   KineticState state = coupling.state(start, pairing);
   double n = start;
   // The table's test finds the edge time T_edge > 4 ps from the same start;
