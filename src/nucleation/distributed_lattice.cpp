@@ -18,11 +18,9 @@ DistributedLattice::DistributedLattice(MPI_Comm comm, const LatticeShape& shape,
       dimension_(static_cast<int>(shape.cells.size())),
       cell_count_(static_cast<std::uint64_t>(
           std::accumulate(shape.cells.begin(), shape.cells.end(), std::int64_t{1}, std::multiplies<>()))),
-      stiffness_meV_(shape.stiffness_meV),
+      bonds_{.stiffness_meV = shape.stiffness_meV, .dimension = shape.cells.size()},
       integrator_(scheme, oscillator, dt_ps,
-                  LatticeModeForce<stochastic::ForceTable>{
-                      std::move(force), 4.0 * static_cast<double>(shape.cells.size()) * shape.stiffness_meV},
-                  seed) {
+                  LatticeModeForce<stochastic::ForceTable>{std::move(force), bonds_.max_curvature_meV()}, seed) {
   // DMDA axis 0 (x, contiguous) is the lattice's last extent.
   const auto length = [&](int axis) {
     return static_cast<PetscInt>(shape.cells[shape.cells.size() - 1 - static_cast<std::size_t>(axis)]);
@@ -72,14 +70,10 @@ void DistributedLattice::set_state(std::uint64_t lattice_index, const std::vecto
 
 void DistributedLattice::step(std::uint64_t step_index, double drive_per_ps2) {
   const std::size_t row = static_cast<std::size_t>(xm_);
-  const double kappa = stiffness_meV_;
-  const double coordination = 2.0 * dimension_;
   // LatticeDynamics::step's force on each owned row: the same bits as the whole lattice.
   for (std::size_t r = 0; r < row_first_cell_.size(); ++r) {
     integrator_.step_coupled(Q_.data() + r * row, P_.data() + r * row, row, first_id_ + row_first_cell_[r], step_index,
-                             drive_per_ps2,
-                             {.stiffness_meV = kappa, .coordination = coordination,
-                              .neighbour_sums = neighbours_.data() + r * row});
+                             drive_per_ps2, bonds_.on(neighbours_.data() + r * row));
   }
   couple();
 }

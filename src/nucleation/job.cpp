@@ -13,6 +13,7 @@
 #include "metasc/config/pulse_params.hpp"
 #include "metasc/error.hpp"
 #include "metasc/format_number.hpp"
+#include "metasc/nucleation/bond_force.hpp"
 #include "metasc/nucleation/distributed_lattice.hpp"
 #include "metasc/nucleation/serial_lattice.hpp"
 #include "metasc/parallel/decomposition.hpp"
@@ -32,8 +33,9 @@ constexpr double largest_noise_id = 562949953421312.0;  // 2^49
 
 /// Refuses a dt the lattice's highest mode cannot take, naming both keys it depends on.
 void check_lattice_time_step(const NucleationJob& job, double max_curvature_meV) {
-  const double coupling = 2.0 * 2.0 * static_cast<double>(job.field.cells.size()) * job.field.stiffness_meV;
-  const double omega_max = std::sqrt(job.phonon.angular_per_ps / units::hbar_meV_ps * (max_curvature_meV + coupling));
+  const BondForce bonds{.stiffness_meV = job.field.stiffness_meV, .dimension = job.field.cells.size()};
+  const double omega_max =
+      std::sqrt(job.phonon.angular_per_ps / units::hbar_meV_ps * (max_curvature_meV + bonds.max_curvature_meV()));
   const double limit = stochastic::time_step_limit_ps(job.langevin.scheme, omega_max, job.phonon.damping_per_ps);
   if (job.langevin.dt_ps < limit) return;
   std::ostringstream message;

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "metasc/nucleation/bond_force.hpp"
 #include "metasc/nucleation/lattice_dynamics.hpp"
 #include "metasc/nucleation/periodic_dmda.hpp"
 #include "metasc/stochastic/force_table.hpp"
@@ -63,7 +64,7 @@ class DistributedLattice {
   }
   /// V'(Q_i) + κ Σ_{c'} (Q_i − Q_c') [meV per site] of owned cell i at the coupled state.
   double coupled_slope(std::size_t i) const {
-    return integrator_.force().landscape.slope(Q_[i]) + stiffness_meV_ * (2.0 * dimension_ * Q_[i] - neighbours_[i]);
+    return integrator_.force().landscape.slope(Q_[i]) + bonds_.on(neighbours_.data()).slope(i, Q_[i]);
   }
   /// Σ_{c'∈nn(i)} Q_c' [ℓ0] of owned cell i at the coupled state.
   double neighbour_sum(std::size_t i) const { return neighbours_[i]; }
@@ -95,7 +96,7 @@ class DistributedLattice {
   int dimension_;
   std::uint64_t cell_count_;
   std::uint64_t first_id_ = 0;  ///< ℓ M: the noise id of this lattice's cell 0
-  double stiffness_meV_;
+  BondForce bonds_;
   /// The ensembles' integrator, row by row: each owned row is a run of consecutive cell ids.
   stochastic::LangevinIntegrator<LatticeModeForce<stochastic::ForceTable>> integrator_;
 };

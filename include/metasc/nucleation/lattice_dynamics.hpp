@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "metasc/nucleation/bond_force.hpp"
 #include "metasc/nucleation/lattice.hpp"
 #include "metasc/stochastic/integrator.hpp"
 
@@ -40,9 +41,9 @@ class LatticeDynamics {
   LatticeDynamics(stochastic::Scheme scheme, const stochastic::Oscillator& oscillator, double dt_ps, Force force,
                   std::uint64_t seed, PeriodicLattice lattice, double stiffness_meV)
       : lattice_(std::move(lattice)),
-        stiffness_meV_(stiffness_meV),
-        integrator_(scheme, oscillator, dt_ps,
-                    LatticeModeForce<Force>{std::move(force), 2.0 * lattice_.coordination() * stiffness_meV}, seed),
+        bonds_{.stiffness_meV = stiffness_meV, .dimension = static_cast<std::size_t>(lattice_.dimensions())},
+        integrator_(scheme, oscillator, dt_ps, LatticeModeForce<Force>{std::move(force), bonds_.max_curvature_meV()},
+                    seed),
         neighbours_(lattice_.cells(), 0.0) {}
 
   /// Takes Q[0 … M) as the current state: its neighbour sums, for slope() and step().
@@ -50,7 +51,7 @@ class LatticeDynamics {
 
   /// V'(Q_c) + κ Σ_{c'} (Q_c − Q_c') [meV per site] of cell c at the coupled state.
   double slope(std::size_t cell, double Q) const {
-    return integrator_.force().landscape.slope(Q) + bonds(0).slope(cell, Q);
+    return integrator_.force().landscape.slope(Q) + bonds_.on(neighbours_.data()).slope(cell, Q);
   }
 
   /// One step t_n → t_n + dt of lattice `lattice_index` from the coupled state
@@ -66,7 +67,7 @@ class LatticeDynamics {
     for (std::size_t first = 0; first < cells; first += chunk_cells) {
       const std::size_t n = std::min(chunk_cells, cells - first);
       integrator_.step_coupled(Q + first, P + first, n, lattice_index * cells + first, step_index, drive_per_ps2,
-                               bonds(first));
+                               bonds_.on(neighbours_.data() + first));
     }
     couple(Q);
   }
@@ -79,15 +80,8 @@ class LatticeDynamics {
  private:
   static constexpr std::size_t chunk_cells = 1024;
 
-  /// The bond force of the cells from `first` on, at the coupled state.
-  stochastic::NeighbourCoupling bonds(std::size_t first) const {
-    return {.stiffness_meV = stiffness_meV_,
-            .coordination = static_cast<double>(lattice_.coordination()),
-            .neighbour_sums = neighbours_.data() + first};
-  }
-
   PeriodicLattice lattice_;
-  double stiffness_meV_;
+  BondForce bonds_;
   stochastic::LangevinIntegrator<LatticeModeForce<Force>> integrator_;
   std::vector<double> neighbours_;  ///< Σ_{c'∈nn(c)} Q_c' of the current state
 };

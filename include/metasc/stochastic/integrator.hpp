@@ -231,13 +231,15 @@ class LangevinIntegrator {
   static constexpr bool table_force = std::is_same_v<decltype(std::declval<const Force&>().slope_kernel()),
                                                       ForceTable::SlopeKernel>;
 
-  /// step(), step_watching() and step_coupled() of a force that is no table:
-  /// the landscape's force plus `extra` (none for NoExtraSlope), with `watch`
-  /// as integrate()'s.
+  /// step(), step_watching() and step_coupled(): a table's force takes
+  /// table_step (watching `limit` unless nullptr, with `coupling` unless
+  /// nullptr), any other force integrate() with `watch` and the landscape's
+  /// slope plus `extra` (none for NoExtraSlope), the same choices at compile time.
   struct NoExtraSlope {};
   template <class Watch, class ExtraSlope>
-  unsigned step_landscape(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
-                          std::uint64_t step_index, double drive_per_ps2, Watch watch, ExtraSlope extra);
+  unsigned advance(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory, std::uint64_t step_index,
+                   double drive_per_ps2, const double* limit, const NeighbourCoupling* coupling, Watch watch,
+                   ExtraSlope extra);
 
   static unsigned never_watched(std::size_t, double) { return 0; }
 
@@ -265,60 +267,47 @@ LangevinIntegrator<Force>::LangevinIntegrator(Scheme scheme, const Oscillator& o
 
 template <ForceEvaluator Force>
 template <class Watch, class ExtraSlope>
-unsigned LangevinIntegrator<Force>::step_landscape(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
-                                                   std::uint64_t step_index, double drive_per_ps2, Watch watch,
-                                                   ExtraSlope extra) {
-  // A copy: the loop must see that nothing it writes through Q, P changes the table.
-  const auto force = force_.slope_kernel();
-  const auto nothing = [](std::size_t, double, double, double) {};
-  const auto plus_extra = [extra](double landscape_slope, std::size_t i, double q) {
-    if constexpr (std::is_same_v<ExtraSlope, NoExtraSlope>) {
-      return landscape_slope;
-    } else {
-      return landscape_slope + extra(i, q);
-    }
-  };
-  return integrate(
-      Q, P, n, first_trajectory, step_index, drive_per_ps2,
-      [force, plus_extra](std::size_t i, double q) { return plus_extra(force.slope(q), i, q); }, nothing, watch);
+unsigned LangevinIntegrator<Force>::advance(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
+                                            std::uint64_t step_index, double drive_per_ps2, const double* limit,
+                                            const NeighbourCoupling* coupling, Watch watch, ExtraSlope extra) {
+  if constexpr (table_force) {
+    return table_step(force_.slope_kernel(), map_, Q, P, noise(n, first_trajectory, step_index), n, drive_per_ps2,
+                      limit, coupling);
+  } else {
+    // A copy: the loop must see that nothing it writes through Q, P changes the landscape.
+    const auto force = force_.slope_kernel();
+    const auto nothing = [](std::size_t, double, double, double) {};
+    const auto slope = [force, extra](std::size_t i, double q) {
+      if constexpr (std::is_same_v<ExtraSlope, NoExtraSlope>) {
+        return force.slope(q);
+      } else {
+        return force.slope(q) + extra(i, q);
+      }
+    };
+    return integrate(Q, P, n, first_trajectory, step_index, drive_per_ps2, slope, nothing, watch);
+  }
 }
 
 template <ForceEvaluator Force>
 void LangevinIntegrator<Force>::step(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
                                      std::uint64_t step_index, double drive_per_ps2) {
-  if constexpr (table_force) {
-    table_step(force_.slope_kernel(), map_, Q, P, noise(n, first_trajectory, step_index), n, drive_per_ps2, nullptr,
-               nullptr);
-  } else {
-    step_landscape(Q, P, n, first_trajectory, step_index, drive_per_ps2, never_watched, NoExtraSlope{});
-  }
+  advance(Q, P, n, first_trajectory, step_index, drive_per_ps2, nullptr, nullptr, never_watched, NoExtraSlope{});
 }
 
 template <ForceEvaluator Force>
 bool LangevinIntegrator<Force>::step_watching(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
                                               std::uint64_t step_index, double drive_per_ps2,
                                               const double* __restrict limit) {
-  if constexpr (table_force) {
-    return table_step(force_.slope_kernel(), map_, Q, P, noise(n, first_trajectory, step_index), n, drive_per_ps2,
-                      limit, nullptr);
-  } else {
-    return step_landscape(Q, P, n, first_trajectory, step_index, drive_per_ps2, [limit](std::size_t i, double q) {
-             return static_cast<unsigned>(std::abs(q) < limit[i]);
-           }, NoExtraSlope{}) != 0;
-  }
+  const auto inside = [limit](std::size_t i, double q) { return static_cast<unsigned>(std::abs(q) < limit[i]); };
+  return advance(Q, P, n, first_trajectory, step_index, drive_per_ps2, limit, nullptr, inside, NoExtraSlope{}) != 0;
 }
 
 template <ForceEvaluator Force>
 void LangevinIntegrator<Force>::step_coupled(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
                                              std::uint64_t step_index, double drive_per_ps2,
                                              const NeighbourCoupling& coupling) {
-  if constexpr (table_force) {
-    table_step(force_.slope_kernel(), map_, Q, P, noise(n, first_trajectory, step_index), n, drive_per_ps2, nullptr,
-               &coupling);
-  } else {
-    step_landscape(Q, P, n, first_trajectory, step_index, drive_per_ps2, never_watched,
-                   [coupling](std::size_t i, double q) { return coupling.slope(i, q); });
-  }
+  advance(Q, P, n, first_trajectory, step_index, drive_per_ps2, nullptr, &coupling, never_watched,
+          [coupling](std::size_t i, double q) { return coupling.slope(i, q); });
 }
 
 template <ForceEvaluator Force>
