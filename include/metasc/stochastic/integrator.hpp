@@ -232,14 +232,12 @@ class LangevinIntegrator {
                                                       ForceTable::SlopeKernel>;
 
   /// step(), step_watching() and step_coupled(): a table's force takes
-  /// table_step (watching `limit` unless nullptr, with `coupling` unless
-  /// nullptr), any other force integrate() with `watch` and the landscape's
-  /// slope plus `extra` (none for NoExtraSlope), the same choices at compile time.
-  struct NoExtraSlope {};
-  template <class Watch, class ExtraSlope>
+  /// table_step, any other force integrate() with the landscape's slope; both
+  /// watch |Q_{n+1}| < limit[i] when Watching and add coupling's bond force
+  /// when Coupled (limit, coupling unread otherwise), chosen at compile time.
+  template <bool Watching, bool Coupled>
   unsigned advance(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory, std::uint64_t step_index,
-                   double drive_per_ps2, const double* limit, const NeighbourCoupling* coupling, Watch watch,
-                   ExtraSlope extra);
+                   double drive_per_ps2, const double* limit, const NeighbourCoupling* coupling);
 
   static unsigned never_watched(std::size_t, double) { return 0; }
 
@@ -266,24 +264,28 @@ LangevinIntegrator<Force>::LangevinIntegrator(Scheme scheme, const Oscillator& o
       noise_(seed, Stream::langevin_noise) {}
 
 template <ForceEvaluator Force>
-template <class Watch, class ExtraSlope>
+template <bool Watching, bool Coupled>
 unsigned LangevinIntegrator<Force>::advance(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
                                             std::uint64_t step_index, double drive_per_ps2, const double* limit,
-                                            const NeighbourCoupling* coupling, Watch watch, ExtraSlope extra) {
+                                            const NeighbourCoupling* coupling) {
   if constexpr (table_force) {
     return table_step(force_.slope_kernel(), map_, Q, P, noise(n, first_trajectory, step_index), n, drive_per_ps2,
                       limit, coupling);
   } else {
-    // A copy: the loop must see that nothing it writes through Q, P changes the landscape.
+    // Copies: the loop must see that nothing it writes through Q, P changes the landscape or the bonds.
     const auto force = force_.slope_kernel();
-    const auto nothing = [](std::size_t, double, double, double) {};
-    const auto slope = [force, extra](std::size_t i, double q) {
-      if constexpr (std::is_same_v<ExtraSlope, NoExtraSlope>) {
-        return force.slope(q);
+    const NeighbourCoupling bonds = Coupled ? *coupling : NeighbourCoupling{};
+    const auto slope = [force, bonds](std::size_t i, double q) {
+      if constexpr (Coupled) {
+        return force.slope(q) + bonds.slope(i, q);
       } else {
-        return force.slope(q) + extra(i, q);
+        return force.slope(q);
       }
     };
+    const auto watch = [limit](std::size_t i, double q) {
+      return Watching ? static_cast<unsigned>(std::abs(q) < limit[i]) : 0u;
+    };
+    const auto nothing = [](std::size_t, double, double, double) {};
     return integrate(Q, P, n, first_trajectory, step_index, drive_per_ps2, slope, nothing, watch);
   }
 }
@@ -291,23 +293,21 @@ unsigned LangevinIntegrator<Force>::advance(double* Q, double* P, std::size_t n,
 template <ForceEvaluator Force>
 void LangevinIntegrator<Force>::step(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
                                      std::uint64_t step_index, double drive_per_ps2) {
-  advance(Q, P, n, first_trajectory, step_index, drive_per_ps2, nullptr, nullptr, never_watched, NoExtraSlope{});
+  advance<false, false>(Q, P, n, first_trajectory, step_index, drive_per_ps2, nullptr, nullptr);
 }
 
 template <ForceEvaluator Force>
 bool LangevinIntegrator<Force>::step_watching(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
                                               std::uint64_t step_index, double drive_per_ps2,
                                               const double* __restrict limit) {
-  const auto inside = [limit](std::size_t i, double q) { return static_cast<unsigned>(std::abs(q) < limit[i]); };
-  return advance(Q, P, n, first_trajectory, step_index, drive_per_ps2, limit, nullptr, inside, NoExtraSlope{}) != 0;
+  return advance<true, false>(Q, P, n, first_trajectory, step_index, drive_per_ps2, limit, nullptr) != 0;
 }
 
 template <ForceEvaluator Force>
 void LangevinIntegrator<Force>::step_coupled(double* Q, double* P, std::size_t n, std::uint64_t first_trajectory,
                                              std::uint64_t step_index, double drive_per_ps2,
                                              const NeighbourCoupling& coupling) {
-  advance(Q, P, n, first_trajectory, step_index, drive_per_ps2, nullptr, &coupling, never_watched,
-          [coupling](std::size_t i, double q) { return coupling.slope(i, q); });
+  advance<false, true>(Q, P, n, first_trajectory, step_index, drive_per_ps2, nullptr, &coupling);
 }
 
 template <ForceEvaluator Force>
