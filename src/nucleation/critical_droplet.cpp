@@ -11,6 +11,7 @@
 
 #include "metasc/error.hpp"
 #include "metasc/format_number.hpp"
+#include "metasc/nucleation/bond_force.hpp"
 #include "metasc/nucleation/slab_lattice.hpp"
 
 namespace metasc::nucleation {
@@ -74,8 +75,7 @@ class LatticeEnergy {
  public:
   LatticeEnergy(SlabLattice& lattice, double stiffness_meV, const stochastic::ForceTable& force)
       : lattice_(lattice),
-        kappa_(stiffness_meV),
-        coordination_(static_cast<double>(lattice.coordination())),
+        bonds_{.stiffness_meV = stiffness_meV, .dimension = lattice.bonded_axes()},
         force_(force),
         sum_(lattice.owned()),
         shifted_(lattice.owned()) {}
@@ -87,7 +87,7 @@ class LatticeEnergy {
     return (force_.slope(Q + curvature_step) - force_.slope(Q - curvature_step)) / (2.0 * curvature_step);
   }
   /// 4dκ: the largest eigenvalue of κ times the lattice Laplacian.
-  double coupling_curvature() const { return 2.0 * coordination_ * kappa_; }
+  double coupling_curvature() const { return bonds_.max_curvature_meV(); }
   /// max V'' + 4dκ: no Hessian eigenvalue is above it.
   double stiffest() const { return force_.max_curvature_meV() + coupling_curvature(); }
 
@@ -98,9 +98,10 @@ class LatticeEnergy {
     for (std::size_t c = 0; c < Q.size(); ++c) shifted_[c] = Q[c] - Q_ref;
     lattice_.neighbour_sum(shifted_.data(), sum_.data());
     const auto parts = sums_over_cells(lattice_, 2, [&](std::size_t k, std::size_t c) {
-      return k == 0 ? force_.potential(Q[c]) - reference : shifted_[c] * (coordination_ * shifted_[c] - sum_[c]);
+      return k == 0 ? force_.potential(Q[c]) - reference
+                    : shifted_[c] * (bonds_.coordination() * shifted_[c] - sum_[c]);
     });
-    return parts[0] + 0.5 * kappa_ * parts[1];
+    return parts[0] + 0.5 * bonds_.stiffness_meV * parts[1];
   }
 
   /// The gradients of Q[first … last) into g[first … last), one ghost exchange for all.
@@ -113,29 +114,27 @@ class LatticeEnergy {
     }
     lattice_.neighbour_sums(from.size(), from.data(), to.data());
     for (std::size_t j = first; j < last; ++j) {
-      for (std::size_t c = 0; c < Q[j].size(); ++c) {
-        g[j][c] = force_.slope(Q[j][c]) + kappa_ * (coordination_ * Q[j][c] - g[j][c]);
-      }
+      const stochastic::NeighbourCoupling coupling = bonds_.on(g[j].data());
+      for (std::size_t c = 0; c < Q[j].size(); ++c) g[j][c] = force_.slope(Q[j][c]) + coupling.slope(c, Q[j][c]);
     }
   }
 
   void gradient(const State& Q, State& g) {
     lattice_.neighbour_sum(Q.data(), sum_.data());
-    for (std::size_t c = 0; c < Q.size(); ++c) g[c] = force_.slope(Q[c]) + kappa_ * (coordination_ * Q[c] - sum_[c]);
+    const stochastic::NeighbourCoupling coupling = bonds_.on(sum_.data());
+    for (std::size_t c = 0; c < Q.size(); ++c) g[c] = force_.slope(Q[c]) + coupling.slope(c, Q[c]);
   }
 
   /// Hv = diag(V''(Q_c)) v + κ (2d v − Σ_nn v), with `curvatures` = V''(Q_c).
   void hessian_times(const State& curvatures, const State& v, State& Hv) {
     lattice_.neighbour_sum(v.data(), sum_.data());
-    for (std::size_t c = 0; c < v.size(); ++c) {
-      Hv[c] = curvatures[c] * v[c] + kappa_ * (coordination_ * v[c] - sum_[c]);
-    }
+    const stochastic::NeighbourCoupling coupling = bonds_.on(sum_.data());
+    for (std::size_t c = 0; c < v.size(); ++c) Hv[c] = curvatures[c] * v[c] + coupling.slope(c, v[c]);
   }
 
  private:
   SlabLattice& lattice_;
-  double kappa_;
-  double coordination_;
+  BondForce bonds_;
   const stochastic::ForceTable& force_;
   State sum_, shifted_;
 };

@@ -22,8 +22,6 @@ class PeriodicLattice {
   const std::vector<std::int64_t>& extents() const { return extents_; }
   /// M = Π L_i.
   std::size_t cells() const { return cells_; }
-  /// 2d: neighbours of every cell.
-  int coordination() const { return 2 * dimensions(); }
   /// Global index of the cell at integer coordinates (each taken modulo its extent).
   std::size_t index(const std::array<std::int64_t, 3>& coordinates) const;
 

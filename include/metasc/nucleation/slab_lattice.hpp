@@ -12,8 +12,8 @@
 /// Maxima are exact in any order and are reduced directly.
 ///
 /// An axis of extent 1 holds bonds of zero length (lattice.hpp): it adds
-/// nothing to the energy or its derivatives and is dropped, so `coordination()`
-/// counts the bonds of the other axes. The slabs are those of the first extent
+/// nothing to the energy or its derivatives and is dropped, so `bonded_axes()`
+/// counts the other axes. The slabs are those of the first extent
 /// above 1. With more ranks than slabs the extra ranks own no cell and take no
 /// part (`takes_part()` is false); the rest form `comm()`.
 #include <petscdmda.h>
@@ -51,8 +51,8 @@ class SlabLattice {
   MPI_Comm comm() const { return comm_; }
   /// M, every cell of the lattice.
   std::uint64_t cells() const { return cells_; }
-  /// 2 × the axes of extent above 1.
-  int coordination() const { return 2 * static_cast<int>(kept_axes_); }
+  /// The axes of extent above 1, those whose bonds count.
+  std::size_t bonded_axes() const { return kept_axes_; }
 
   /// Owned cells: natural cells first_cell() … first_cell() + owned() − 1, in that order.
   std::size_t owned() const { return static_cast<std::size_t>(slabs_) * slab_cells_; }
