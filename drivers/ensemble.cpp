@@ -54,15 +54,16 @@ void print_summary(std::ostream& out, const ensemble::EnsembleJob& job,
     return std::string(cell);
   };
   out << "  pulse                        P_trap  [95% CI]           escapes  rate [1/ps]  [95% CI]"
-         "             collapses  median lifetime [ps]  [95% CI]\n";
+         "           collapses  median lifetime [ps]  [95% CI]\n";
   for (std::size_t p = 0; p < outcomes.size(); ++p) {
     const auto& outcome = outcomes[p];
     const auto& escape = outcome.escape;
     const auto& lifetime = outcome.lifetime;
     const auto collapses = std::count(outcome.lifetimes.cause.begin(), outcome.lifetimes.cause.end(),
                                       static_cast<std::uint8_t>(stochastic::LifetimeCause::collapse));
+    // Rates span decades between pulses: one exponent format keeps the column comparable at a glance.
     std::snprintf(line, sizeof line,
-                  "  %-28s %.3f  [%.3f, %.3f]   %7llu  %-11.3g  [%-9.3g, %-9.3g]  %9lld  %s\n",
+                  "  %-28s %.3f  [%.3f, %.3f]   %7llu  %-11.2e  [%-8.2e, %-8.2e]  %9lld  %s\n",
                   job.pulses[p].label.c_str(), outcome.trapping.estimate, outcome.trapping.low,
                   outcome.trapping.high, escape ? static_cast<unsigned long long>(escape->exposure.escapes) : 0ULL,
                   escape ? escape->rate.rate_per_ps : NAN, escape ? escape->rate.low_per_ps : NAN,
