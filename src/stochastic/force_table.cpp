@@ -40,29 +40,35 @@ ForceTable::ForceTable(const LandscapeNodes& nodes, double phonon_energy_meV) {
   max_curvature_meV_ = phonon_energy_meV;
   const double tail_slope = phonon_energy_meV * step_;  // dV'/dt in the tails
   segments_.resize(count + 1);
+  // V' = c0 + c1 t + c2 t² on segment k (cell k − 1, t = Q/h − u, u = Q_i/h)
+  // expanded in powers of Q; in long double, so that the expansion adds little
+  // rounding of its own.
+  const auto store = [&](std::size_t k, long double c0, long double c1, long double c2, double v0) {
+    const long double h = step_, u = static_cast<long double>(first_) / h + (static_cast<long double>(k) - 1.0L);
+    segments_[k] = {.a0 = static_cast<double>(c0 - c1 * u + c2 * u * u),
+                    .a1 = static_cast<double>((c1 - 2.0L * c2 * u) / h),
+                    .a2 = static_cast<double>(c2 / (h * h)),
+                    .v0 = v0};
+  };
   for (std::size_t i = 0; i + 1 < count; ++i) {
     const double secant = (nodes.potential_meV[i + 1] - nodes.potential_meV[i]) / step_;
     const double s0 = nodes.slope_meV[i];
     const double s1 = nodes.slope_meV[i + 1];
     // Derivative of the cubic Hermite basis h00 V0 + h10 h s0 + h01 V1 + h11 h s1, collected in powers of t.
-    Segment& segment = segments_[i + 1];
-    segment.v0 = nodes.potential_meV[i];
-    segment.c0 = s0;
-    segment.c1 = 6.0 * secant - 4.0 * s0 - 2.0 * s1;
-    segment.c2 = 3.0 * (s0 + s1 - 2.0 * secant);
+    const double c1 = 6.0 * secant - 4.0 * s0 - 2.0 * s1;
+    const double c2 = 3.0 * (s0 + s1 - 2.0 * secant);
+    store(i + 1, s0, c1, c2, nodes.potential_meV[i]);
     // V'' = (c1 + 2 c2 t)/h is linear on the segment: its maximum is at an end.
-    max_curvature_meV_ = std::max(max_curvature_meV_, std::max(segment.c1, segment.c1 + 2.0 * segment.c2) / step_);
+    max_curvature_meV_ = std::max(max_curvature_meV_, std::max(c1, c1 + 2.0 * c2) / step_);
   }
   // The lower tail from Q_first − h: V and V' at t = 1 are the first node's.
   const double first_slope = nodes.slope_meV.front();
-  segments_.front() = {.c0 = first_slope - tail_slope,
-                       .c1 = tail_slope,
-                       .c2 = 0.0,
-                       .v0 = nodes.potential_meV.front() - step_ * (first_slope - 0.5 * tail_slope)};
+  store(0, first_slope - tail_slope, tail_slope, 0.0,
+        nodes.potential_meV.front() - step_ * (first_slope - 0.5 * tail_slope));
   // The upper tail from Q_last: V and V' where the last segment ends, evaluated
-  // as a look-up at t = 1 evaluates them, so that V and V' are continuous to the bit.
-  const SlopeAndPotential end = slope_kernel().at(static_cast<std::int64_t>(count - 2), 1.0);
-  segments_.back() = {.c0 = end.slope_meV, .c1 = tail_slope, .c2 = 0.0, .v0 = end.potential_meV};
+  // as a look-up at Q_last evaluates them.
+  const SlopeAndPotential end = slope_kernel().at(static_cast<std::int64_t>(count - 2), Q_last(), 1.0);
+  store(count, end.slope_meV, tail_slope, 0.0, end.potential_meV);
 }
 
 ForceTable ForceTable::mirrored(const LandscapeNodes& half, double phonon_energy_meV) {

@@ -9,12 +9,12 @@
 /// A step locates a chunk's cells first and stores their indices; its update
 /// loop reads them back as scalars, which address the table from the load
 /// ports, where taking each out of a vector register is a shuffle on the pipes
-/// that assembling the rows needs (Zen 4: the step 9 % faster), and as one
-/// vector for t, a load in place of the conversion (2 %). Recomputing x and t
-/// there costs less than storing them. The tails are segments of the table
-/// (ForceTable), so t = x − cell serves every lane: no clamp or tail term in
-/// the update (the bare kernel 4.6 % faster than with them). A chunk of 256, the ensemble's
-/// block, beat 64 by 2 % and 32 by 6 %.
+/// that assembling the rows needs (Zen 4: the step 9 % faster). V' is a
+/// polynomial in Q itself (ForceTable::Segment), so the update needs no
+/// x = Q/h + origin nor t = x − cell: the cells only address the rows. The
+/// tails are segments of the table, so one polynomial serves every lane: no
+/// clamp or tail term in the update (the bare kernel 4.6 % faster than with
+/// them). A chunk of 256, the ensemble's block, beat 64 by 2 % and 32 by 6 %.
 ///
 /// Include from a .cpp only, after its other headers (avx512_intrinsics.hpp).
 #include <cstddef>
@@ -46,8 +46,6 @@ class TableLanes {
 
   /// slope(q) of eight lanes whose cells store_cells() left in cells[0 … 8).
   __m512d slopes(__m512d q, const std::int64_t* cells) const {
-    const __m512d x = _mm512_fmadd_pd(q, scale_, offset_);
-    const __m512d t = _mm512_sub_pd(x, _mm512_cvtepi64_pd(_mm512_load_si512(cells)));
     // Cells 0, 2 | 1, 3 | 4, 6 | 5, 7 side by side, so that after the
     // unpacks each 128-bit lane holds one coefficient of two cells in order.
     const auto pair = [&](int low, int high) {
@@ -55,12 +53,12 @@ class TableLanes {
                                 _mm256_loadu_pd(coefficients_ + 4 * cells[high]), 1);
     };
     const __m512d z0 = pair(0, 2), z1 = pair(1, 3), z2 = pair(4, 6), z3 = pair(5, 7);
-    const __m512d c0_c2_low = _mm512_unpacklo_pd(z0, z1), c0_c2_high = _mm512_unpacklo_pd(z2, z3);
-    const __m512d c1_low = _mm512_unpackhi_pd(z0, z1), c1_high = _mm512_unpackhi_pd(z2, z3);
-    const __m512d c0 = _mm512_shuffle_f64x2(c0_c2_low, c0_c2_high, _MM_SHUFFLE(2, 0, 2, 0));
-    const __m512d c2 = _mm512_shuffle_f64x2(c0_c2_low, c0_c2_high, _MM_SHUFFLE(3, 1, 3, 1));
-    const __m512d c1 = _mm512_shuffle_f64x2(c1_low, c1_high, _MM_SHUFFLE(2, 0, 2, 0));
-    return _mm512_fmadd_pd(t, _mm512_fmadd_pd(t, c2, c1), c0);
+    const __m512d a0_a2_low = _mm512_unpacklo_pd(z0, z1), a0_a2_high = _mm512_unpacklo_pd(z2, z3);
+    const __m512d a1_low = _mm512_unpackhi_pd(z0, z1), a1_high = _mm512_unpackhi_pd(z2, z3);
+    const __m512d a0 = _mm512_shuffle_f64x2(a0_a2_low, a0_a2_high, _MM_SHUFFLE(2, 0, 2, 0));
+    const __m512d a2 = _mm512_shuffle_f64x2(a0_a2_low, a0_a2_high, _MM_SHUFFLE(3, 1, 3, 1));
+    const __m512d a1 = _mm512_shuffle_f64x2(a1_low, a1_high, _MM_SHUFFLE(2, 0, 2, 0));
+    return _mm512_fmadd_pd(q, _mm512_fmadd_pd(q, a2, a1), a0);
   }
 
  private:
