@@ -28,7 +28,9 @@ struct WellCriteria {
   double relaxed_meV;  ///< V(Q_B) − m k_BT/N_s: escaped needs |Q| < Q_B and e below this
 
   bool bound(double Q, double energy_meV) const { return std::abs(Q) > Q_barrier && energy_meV < barrier_meV; }
-  bool relaxed(double Q, double energy_meV) const { return std::abs(Q) < Q_barrier && energy_meV < relaxed_meV; }
+  /// Both tests always made (&, not &&): the observing step's loop then has no
+  /// branch to if-convert, which GCC 12 failed to do there, leaving it scalar.
+  bool relaxed(double Q, double energy_meV) const { return (std::abs(Q) < Q_barrier) & (energy_meV < relaxed_meV); }
 };
 
 struct EnsembleSpec {
