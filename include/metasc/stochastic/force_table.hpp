@@ -68,8 +68,8 @@ class ForceTable {
   ///   V'(Q) = a0 + a1 Q + a2 Q²,
   ///   V(Q)  = v0 + d (a0 + a1 (Q + Q_i)/2 + a2 (Q² + Q Q_i + Q_i²)/3).
   /// In Q rather than t, a step's force needs no t: three operations fewer on
-  /// the lanes of the fused step, where the FP pipes are the limit (the bare
-  /// kernel 4–7 % faster on Zen 4). The price is rounding: the terms of V'
+  /// the lanes of the fused step, where the FP pipes are the limit (Zen 4: the
+  /// bare kernel 0.515 → 0.533 of the Gaussians). The price is rounding: the terms of V'
   /// reach |V''|·|Q| where t's stay near |V'|, so V' is exact to ~1e-15 of
   /// max|V''|·|Q| rather than of |V'| (1e-13 meV for K3C60; the tests allow 1e-11).
   struct alignas(32) Segment {
